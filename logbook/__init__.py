@@ -1,0 +1,1 @@
+"""Storage, plans, reports and exchange: what comes back to parents and therapists."""
