@@ -12,7 +12,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from exercises.api import ActivityInfo, ActivityResult, ActivityView, LevelChange, Params, Phase
-from exercises.events import CUES, Cue, Event, Finished, Side
+from exercises.calibration import Calibration
+from exercises.difficulty import Staircase
+from exercises.events import CUES, Cue, Event, Finished, LevelChanged, Side
 from tracking.frame import PoseFrame
 
 READY_HOLD_S = 1.0  # hold the start pose this long before counting begins
@@ -45,6 +47,7 @@ class ActivityBase:
         self._cue: str | None = None
         self._cue_t = -1e9
         self._cue_last: dict[str, float] = {}
+        self._staircase: Staircase | None = None
 
     # --- the Activity protocol ---------------------------------------------------------------
 
@@ -54,6 +57,16 @@ class ActivityBase:
         self.level = int(self.params.get("level", 1))
         self.t_start = t
         self.on_start(t)
+
+    def skip_gate(self, t: float) -> None:
+        """Start playing now, without waiting for the start pose.
+
+        For analysing a recorded clip whole (`wigglequest count`), where the child may never
+        hold the start pose on camera.  Call right after `start`; no effect once playing."""
+        if self.phase == "waiting":
+            self.ready_s = self.ready_hold_s
+            self.phase = "playing"
+            self.on_play(t)
 
     def update(self, frame: PoseFrame | None, t: float) -> list[Event]:
         if self.phase == "finished":
@@ -145,7 +158,7 @@ class ActivityBase:
             tracking_quality=self.tracking_quality(),
             duration_s=round(self.active_s, 3),
             success_rate=self.success_rate(),
-            params=dict(self.params),
+            params={k: v for k, v in self.params.items() if k != "calibration"},
             level=self.level,
             completed=self.completed,
             level_changes=tuple(self.level_changes),
@@ -171,6 +184,34 @@ class ActivityBase:
         lets the activity re-read its level's parameters.
         """
         self.trials.append((t, success))
+        if not self.params.get("adaptive"):
+            return
+        if self._staircase is None:
+            self._staircase = Staircase(
+                level=self.level,
+                min_level=int(self.params.get("min_level", 1)),
+                max_level=int(self.params.get("max_level", max(self.info.levels, default=5))),
+            )
+        change = self._staircase.record(success)
+        if change is None:
+            return
+        old, (new, reason) = self.level, change
+        self.level = new
+        self.level_changes.append(LevelChange(t, old, new, reason))
+        events.append(LevelChanged(t, old, new, reason))
+        self.on_level_change(old, new, t)
+
+    def level_params(self, level: int | None = None) -> dict[str, Any]:
+        """The current parameters with `level`'s values (default: the current level) laid over
+        them: what `on_level_change` usually re-reads."""
+        params = dict(self.params)
+        params.update(self.info.levels.get(self.level if level is None else level, {}))
+        return params
+
+    def calibration(self) -> Calibration | None:
+        """This child's body measurements, when the game calibrated (params key "calibration")."""
+        cal = self.params.get("calibration")
+        return cal if isinstance(cal, Calibration) else None
 
     def tracking_quality(self) -> float:
         return round(self.tracked_s / self.total_s, 4) if self.total_s > 0 else 0.0

@@ -61,7 +61,8 @@ def resolve_params(
 ) -> dict[str, Any]:
     """Defaults, then the level's values, then the overrides, each checked against the schema.
 
-    Raises ValueError naming the parameter and what is allowed.
+    With `adaptive` on, a level outside min_level..max_level is moved inside them.  Raises
+    ValueError naming the parameter and what is allowed.
     """
     spec = info(activity_id)
     if level not in spec.levels:
@@ -75,5 +76,12 @@ def resolve_params(
             allowed = ", ".join(q.name for q in spec.params)
             raise ValueError(f"{activity_id} has no parameter {name!r}; it has: {allowed}") from None
         params[name] = p.check(value)
+    lo, hi = params.get("min_level"), params.get("max_level")
+    if lo is not None and hi is not None:
+        if lo > hi:
+            raise ValueError(f"min_level ({lo}) must not be above max_level ({hi})")
+        if params.get("adaptive") and not lo <= level <= hi:
+            # adaptive play starts inside the therapist's bounds, with that level's values
+            return resolve_params(activity_id, max(lo, min(hi, level)), overrides)
     params["level"] = level
     return params

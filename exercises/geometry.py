@@ -61,21 +61,34 @@ def mid(frame: PoseFrame, a: Body, b: Body) -> np.ndarray:
     return (pt(frame, a) + pt(frame, b)) / 2.0
 
 
+def trunk_down(frame: PoseFrame) -> np.ndarray:
+    """Unit vector from the shoulder midpoint to the hip midpoint: the body's own "down", so a
+    leaning child's arm angles are still measured against their trunk."""
+    v = mid(frame, Body.LEFT_HIP, Body.RIGHT_HIP) - mid(frame, Body.LEFT_SHOULDER, Body.RIGHT_SHOULDER)
+    n = float(np.linalg.norm(v))
+    return v / n if n > 1e-9 else np.array([0.0, 1.0])
+
+
+_TRUNK = (Body.LEFT_SHOULDER, Body.RIGHT_SHOULDER, Body.LEFT_HIP, Body.RIGHT_HIP)
+
+
 def shoulder_abduction(frame: PoseFrame, side: Side) -> float | None:
-    """Arm away from the trunk in the picture plane: 0 arm down, 90 out sideways, 180 up."""
-    s, e, h = side_lm(side, "SHOULDER"), side_lm(side, "ELBOW"), side_lm(side, "HIP")
-    if not visible(frame, (s, e, h)):
+    """Upper arm against the trunk axis in the picture plane: 0 arm down, 90 out sideways,
+    180 straight up (the clinical convention, measured from the trunk's midline, not from the
+    shoulder-to-hip line which slopes inward)."""
+    s, e = side_lm(side, "SHOULDER"), side_lm(side, "ELBOW")
+    if not visible(frame, (s, e, *_TRUNK)):
         return None
-    return angle_deg(pt(frame, h), pt(frame, s), pt(frame, e))
+    return vector_angle_deg(trunk_down(frame), pt(frame, e) - pt(frame, s))
 
 
 def arm_elevation(frame: PoseFrame, side: Side) -> float | None:
     """Like shoulder_abduction but from shoulder to wrist, which is what a child's "arm up" is
     when the elbow bends a little."""
-    s, w, h = side_lm(side, "SHOULDER"), side_lm(side, "WRIST"), side_lm(side, "HIP")
-    if not visible(frame, (s, w, h)):
+    s, w = side_lm(side, "SHOULDER"), side_lm(side, "WRIST")
+    if not visible(frame, (s, w, *_TRUNK)):
         return None
-    return angle_deg(pt(frame, h), pt(frame, s), pt(frame, w))
+    return vector_angle_deg(trunk_down(frame), pt(frame, w) - pt(frame, s))
 
 
 def elbow_angle(frame: PoseFrame, side: Side) -> float | None:

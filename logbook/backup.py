@@ -27,7 +27,7 @@ def daily_backup(db_path: Path, today: date, keep: int = KEEP) -> Path | None:
     if target.exists():
         return None
     partial = target.with_suffix(".partial")
-    source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    source = sqlite3.connect(db_path, timeout=60)
     try:
         copy = sqlite3.connect(partial)
         try:

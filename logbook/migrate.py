@@ -48,8 +48,12 @@ def refuse_unknown(revisions: set[str], where: str) -> None:
 
 
 def upgrade(engine: Engine, where: str) -> None:
-    """Check the revision, then `upgrade head` in one transaction."""
+    """Check the revision, then `upgrade head` in one locked transaction."""
     with engine.connect() as conn:
         refuse_unknown(current_revisions(conn), where)
-    with engine.begin() as conn:
-        command.upgrade(alembic_config(conn), "head")
+    with engine.connect() as conn:
+        conn.execution_options(wq_write=True)  # SQLite: take the write lock before looking
+        with conn.begin():
+            if conn.dialect.name == "postgresql":  # two programs starting at once migrate once
+                conn.exec_driver_sql("SELECT pg_advisory_xact_lock(57721)")
+            command.upgrade(alembic_config(conn), "head")

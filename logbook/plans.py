@@ -45,7 +45,8 @@ class PlanError(Exception):
         more = len(self.problems) - 1
         text = f"{source}: {place + ': ' if place else ''}{what}"
         if more:
-            text += f" (and {more} more problem{'s' if more > 1 else ''})"
+            others = ", ".join(p or "file" for p, _ in self.problems[1:4]) + (", ..." if more > 3 else "")
+            text += f" (and {more} more problem{'s' if more > 1 else ''}: {others})"
         super().__init__(text)
 
 
@@ -209,28 +210,56 @@ def check_against_catalog(plan: Plan, catalog: Catalog | None = None) -> list[tu
         if item.activity not in known:
             problems.append((f"{at}.activity", f"unknown activity {item.activity!r}; known: {', '.join(known)}"))
             continue
-        info = catalog.info(item.activity)
-        names = [p.name for p in info.params]
-        for name, value in item.params.items():
-            if name not in names:
-                problems.append((
-                    f"{at}.params.{name}",
-                    f"{item.activity} has no parameter {name!r}; it has: {', '.join(names) or 'none'}",
-                ))
-                continue
-            try:
-                checked = info.param(name).check(value)
-                if isinstance(checked, float) and not math.isfinite(checked):
-                    raise ValueError(f"{name} must be a finite number")
-            except ValueError as exc:
-                problems.append((f"{at}.params.{name}", str(exc)))
-        levels = sorted(info.levels) or list(range(LEVELS[0], LEVELS[1] + 1))
-        for field in ("level", "min_level", "max_level"):
-            value = getattr(item, field)
-            if value is not None and value not in levels:
-                problems.append((f"{at}.{field}", f"{item.activity} has levels {levels[0]} to {levels[-1]}"))
-        if item.side is not None and item.side not in info.sides and item.side != "either":
-            problems.append((f"{at}.side", f"{item.activity} can be played with side: {', '.join(info.sides)}"))
+        try:
+            info = catalog.info(item.activity)
+        except (KeyError, ImportError):
+            problems.append((f"{at}.activity", f"{item.activity} is not available in this version of Wiggle Quest"))
+            continue
+        problems += _check_item(item, info, at)
+    return problems
+
+
+# Item fields that some activities also list as parameters: set them on the item, not in params.
+ITEM_LEVEL_PARAMS = {"reps": "reps", "side": "side", "min_level": "min_level", "max_level": "max_level",
+                     "level": "level", "duration_s": "minutes"}
+
+
+def _check_item(item: PlanItem, info: ActivityInfo, at: str) -> list[tuple[str, str]]:
+    problems: list[tuple[str, str]] = []
+    names = [p.name for p in info.params]
+    for name, value in item.params.items():
+        if name in ITEM_LEVEL_PARAMS:
+            field = ITEM_LEVEL_PARAMS[name]
+            problems.append((f"{at}.params.{name}", f"set {field} on the item itself ({at}.{field}), not in params"))
+            continue
+        if name not in names:
+            problems.append((
+                f"{at}.params.{name}",
+                f"{item.activity} has no parameter {name!r}; it has: {', '.join(n for n in names if n not in ITEM_LEVEL_PARAMS) or 'none'}",
+            ))
+            continue
+        try:
+            checked = info.param(name).check(value)
+            if isinstance(checked, float) and not math.isfinite(checked):
+                raise ValueError(f"{name} must be a finite number")
+        except ValueError as exc:
+            problems.append((f"{at}.params.{name}", str(exc)))
+    levels = sorted(info.levels) or list(range(LEVELS[0], LEVELS[1] + 1))
+    for field in ("level", "min_level", "max_level"):
+        value = getattr(item, field)
+        if value is not None and value not in levels:
+            problems.append((f"{at}.{field}", f"{item.activity} has levels {levels[0]} to {levels[-1]}"))
+    if item.side is not None and item.side not in info.sides:
+        problems.append((f"{at}.side", f"{item.activity} can be played with side: {', '.join(info.sides)}"))
+    if item.reps is not None and "reps" in names:
+        try:
+            info.param("reps").check(item.reps)
+        except ValueError as exc:
+            problems.append((f"{at}.reps", f"{exc} for {item.activity}"))
+    if item.minutes is not None and "duration_s" in names:
+        spec = info.param("duration_s")
+        if spec.maximum is not None and item.minutes * 60 > spec.maximum:
+            problems.append((f"{at}.minutes", f"minutes must be at most {spec.maximum / 60:g} for {item.activity}"))
     return problems
 
 

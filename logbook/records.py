@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -42,6 +42,16 @@ class StoredPlanItem:
     @property
     def unit(self) -> str:
         return "reps" if self.reps is not None else "minutes"
+
+    def overrides(self, param_names: Collection[str]) -> dict[str, Any]:
+        """Parameter overrides for `exercises.catalog.resolve_params(activity_id, level, ...)`:
+        params plus reps, minutes (as duration_s), side and level bounds where the activity
+        has such parameters (`param_names`: the names in its ActivityInfo.params)."""
+        out = dict(self.params)
+        extra = {"reps": self.reps, "duration_s": None if self.minutes is None else self.minutes * 60,
+                 "side": self.side, "min_level": self.min_level, "max_level": self.max_level}
+        out.update({k: v for k, v in extra.items() if v is not None and k in param_names})
+        return out
 
 
 @dataclass(frozen=True)

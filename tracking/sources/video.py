@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 
+from tracking.quiet import quiet_stderr
 from tracking.sources.base import Grab, SourceError
 
 DEFAULT_FPS = 30.0
@@ -55,7 +56,8 @@ class VideoFileSource:
         old = cv2.getLogLevel()
         cv2.setLogLevel(0)
         try:
-            cap = cv2.VideoCapture(str(self.path))
+            with quiet_stderr():  # FFmpeg prints its own complaints about damaged files
+                cap = cv2.VideoCapture(str(self.path))
         finally:
             cv2.setLogLevel(old)
         if not cap.isOpened():

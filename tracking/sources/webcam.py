@@ -8,6 +8,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from tracking.quiet import quiet_stderr
 from tracking.sources.base import Grab, SourceError
 
 
@@ -32,7 +33,8 @@ def open_camera_quietly(index: int) -> Any:
     old = cv2.getLogLevel()
     cv2.setLogLevel(0)  # silent
     try:
-        return cv2.VideoCapture(index)
+        with quiet_stderr():
+            return cv2.VideoCapture(index)
     finally:
         cv2.setLogLevel(old)
 

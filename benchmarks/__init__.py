@@ -1,0 +1,1 @@
+"""Speed and accuracy harnesses.  Each prints a table and a last headline line; none asserts."""

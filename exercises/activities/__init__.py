@@ -1,0 +1,1 @@
+"""One module per activity; each defines `INFO` and `create()` (see exercises.catalog)."""

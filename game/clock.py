@@ -1,0 +1,61 @@
+"""Time for the game loop, injectable so tests run a minute of play in a blink.
+
+The app asks `tick(fps)` once per drawn frame: the system clock sleeps until the frame is due
+(never spins) and returns the real seconds since the last tick; the manual clock returns exactly
+1/fps and moves its own time forward, so a test's game time is exact and costs no waiting.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Protocol
+
+
+class Clock(Protocol):
+    def now(self) -> float:
+        """Seconds on this clock (monotonic)."""
+        ...
+
+    def tick(self, fps: float) -> float:
+        """Wait until the next frame is due; seconds since the previous tick."""
+        ...
+
+
+class SystemClock:
+    """Real time.  Sleeps the rest of each frame (time.sleep gives the CPU to the tracker)."""
+
+    def __init__(self) -> None:
+        self._last = time.monotonic()
+
+    def now(self) -> float:
+        return time.monotonic()
+
+    def tick(self, fps: float) -> float:
+        due = self._last + 1.0 / fps
+        wait = due - time.monotonic()
+        if wait > 0.0005:
+            time.sleep(wait)
+        now = time.monotonic()
+        dt, self._last = now - self._last, now
+        return dt
+
+
+class ManualClock:
+    """Game time that only moves when told: `tick` moves it by one frame, `advance` by any amount."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self._t = start
+        self._pending = 0.0
+
+    def now(self) -> float:
+        return self._t
+
+    def advance(self, seconds: float) -> None:
+        """Make the next tick report a longer frame (a hiccup, for testing the catch-up cap)."""
+        self._pending += seconds
+
+    def tick(self, fps: float) -> float:
+        dt = 1.0 / fps + self._pending
+        self._pending = 0.0
+        self._t += dt
+        return dt

@@ -1,0 +1,221 @@
+"""Where the game's PoseFrames come from: the tracker (camera, video, replay), a synthetic
+motion script, or the mouse (game.mouse_mode).  Scenes only ever ask a Feed for its newest
+frame, so the draw loop never waits for a model.
+
+Time: a feed's `now()` is on the same clock as its frames' `t`, so the play scene can advance
+an activity with `update(None, feed.now())` while no new frame arrives.  Scripted and mouse
+feeds run on the game clock (exact in tests); tracker feeds on the monotonic clock.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import numpy as np
+
+from game.clock import Clock
+from game.input import Intents
+from tracking.frame import PoseFrame
+from tracking.synthetic.source import MotionScript
+
+
+@dataclass(frozen=True)
+class Seen:
+    """The newest thing a feed has: seq grows by one with every new frame (-1: none yet)."""
+
+    frame: PoseFrame | None = None
+    image: np.ndarray | None = None  # the picture to show (see Feed.image_format), or None
+    seq: int = -1
+
+
+class Feed(Protocol):
+    kind: str  # camera | video | replay | synthetic | mouse
+    hands_point: bool  # do this feed's hands count as pointers on menu buttons
+    image_format: str  # "bgr" (as the camera saw it) or "rgb_mirrored" (the tracker's)
+
+    def latest(self) -> Seen: ...
+
+    def now(self) -> float: ...
+
+    def begin(self, activity_id: str | None, needs: str | None) -> None:
+        """A scene starts: an activity (with the landmarks it needs) or a menu (None)."""
+        ...
+
+    def update(self, intents: Intents, dt: float) -> None: ...
+
+    def status(self) -> str:
+        """running | starting | camera lost | ended | error"""
+        ...
+
+    def message(self) -> str: ...
+
+    def stop(self) -> None: ...
+
+
+class ScriptFeed:
+    """PoseFrames from motion scripts sampled on the game clock: one script per activity (or
+    one for all), rewound when the activity begins.  After a script's end (without `loop`)
+    the picture is empty, as if the child walked away."""
+
+    kind = "synthetic"
+    hands_point = True
+    image_format = "bgr"
+
+    def __init__(self, clock: Clock, scripts: Mapping[str, MotionScript] | None = None,
+                 default: MotionScript | None = None, menu: MotionScript | None = None,
+                 fps: float = 30.0, loop: bool = False, image_size: tuple[int, int] = (640, 480)) -> None:
+        self.clock = clock
+        self.scripts = dict(scripts or {})
+        self.default = default
+        self.menu = menu
+        self.fps = fps
+        self.loop = loop
+        self.image_size = image_size
+        self._script: MotionScript | None = menu
+        self._t0 = clock.now()
+        self._index = -1
+        self._seq = -1
+        self._frame: PoseFrame | None = None
+
+    def begin(self, activity_id: str | None, needs: str | None) -> None:
+        if activity_id is None:
+            script = self.menu
+        else:
+            script = self.scripts.get(activity_id, self.default)
+        self._script = script
+        self._t0 = self.clock.now()
+        self._index = -1
+
+    def update(self, intents: Intents, dt: float) -> None:
+        pass
+
+    def now(self) -> float:
+        return self.clock.now()
+
+    def latest(self) -> Seen:
+        index = int((self.clock.now() - self._t0) * self.fps + 1e-9)
+        if index != self._index:
+            self._index = index
+            self._seq += 1
+            script_t = index / self.fps
+            body, hands = None, ()
+            if self._script is not None:
+                duration = float(self._script.duration)
+                if self.loop and duration > 0:
+                    script_t %= duration
+                if script_t <= duration:
+                    snap = self._script(script_t)
+                    body, hands = snap.body, snap.hands
+            self._frame = PoseFrame(seq=self._seq, t=self._t0 + index / self.fps, body=body, hands=hands,
+                                    image_size=self.image_size, source="synthetic")
+        return Seen(self._frame, None, self._seq)
+
+    def status(self) -> str:
+        return "running"
+
+    def message(self) -> str:
+        return ""
+
+    def stop(self) -> None:
+        pass
+
+
+TrackerFactory = Callable[[str], Any]  # needs -> a started tracking.tracker.Tracker
+
+
+class TrackerFeed:
+    """The tracker in its background thread.  When an activity needs other landmarks (body,
+    hands, both), a new tracker is started beside the frame loop, so only the models needed
+    run and the game never stalls while they load."""
+
+    image_format = "rgb_mirrored"
+
+    def __init__(self, make_tracker: TrackerFactory, kind: str, needs: str = "body",
+                 monotonic: Callable[[], float] | None = None) -> None:
+        import time
+
+        self.kind = kind
+        self.hands_point = True
+        self._make = make_tracker
+        self._now = monotonic or time.monotonic
+        self._needs = needs
+        self._lock = threading.Lock()
+        self._tracker: Any = make_tracker(needs)
+        self._seq = -1
+        self._last_frame_seq: int | None = None
+        self._last: Seen = Seen()
+        self._switching: threading.Thread | None = None
+
+    def begin(self, activity_id: str | None, needs: str | None) -> None:
+        wanted = needs or "body"
+        if wanted == self._needs:
+            return
+        self._needs = wanted
+        old = self._tracker
+
+        def switch() -> None:
+            old.stop()
+            try:
+                new = self._make(wanted)
+            except Exception as exc:  # a failing camera shows as a status, never a crash
+                new = _FailedTracker(str(exc))
+            with self._lock:
+                self._tracker = new
+
+        self._switching = threading.Thread(target=switch, name="tracker-switch", daemon=True)
+        self._switching.start()
+
+    def update(self, intents: Intents, dt: float) -> None:
+        pass
+
+    def now(self) -> float:
+        return self._now()
+
+    def latest(self) -> Seen:
+        with self._lock:
+            tracker = self._tracker
+        frame, image = tracker.latest()
+        if frame is None:
+            return self._last
+        key = (id(tracker), frame.seq, frame.t)
+        if key != self._last_frame_seq:
+            self._last_frame_seq = key  # type: ignore[assignment]
+            self._seq += 1
+            self._last = Seen(frame, image, self._seq)
+        return self._last
+
+    def status(self) -> str:
+        with self._lock:
+            tracker = self._tracker
+        if self._switching is not None and self._switching.is_alive():
+            return "starting"
+        return tracker.stats().status
+
+    def message(self) -> str:
+        with self._lock:
+            return self._tracker.stats().error
+
+    def stop(self) -> None:
+        if self._switching is not None:
+            self._switching.join(2.0)
+        with self._lock:
+            self._tracker.stop()
+
+
+class _FailedTracker:
+    def __init__(self, error: str) -> None:
+        from tracking.frame import TrackingStats
+
+        self._stats = TrackingStats(status="error", error=error)
+
+    def latest(self) -> tuple[None, None]:
+        return None, None
+
+    def stats(self) -> Any:
+        return self._stats
+
+    def stop(self) -> bool:
+        return True

@@ -1,0 +1,119 @@
+"""The child's camera picture behind the game, softened so the game art stands out.
+
+Conversion happens once per new camera frame (not per draw) and entirely in cv2/numpy: mirror,
+a light blur, half-desaturate, darken, resize to the window — then `pygame.image.frombuffer`
+wraps the bytes without a copy.  With no picture (mouse mode, synthetic motion) a friendly
+backdrop is drawn instead, rendered once per window size.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pygame
+
+from game.theme import Theme
+
+# Softening: out = (colour * (1 - DESATURATE) + grey * DESATURATE) * DIM + LIFT
+DESATURATE = 0.5
+DIM = 0.62
+LIFT = 12.0
+
+
+def soften(image_bgr: np.ndarray, size: tuple[int, int], mirror: bool, blur: bool = True) -> np.ndarray:
+    """The picture as the screen shows it: (h, w, 3) uint8 BGR, contiguous, at `size` (w, h)."""
+    img = image_bgr
+    if img.ndim == 2:
+        img = cv2.cvtColor(img, cv2.COLOR_GRAY2BGR)
+    elif img.shape[2] == 4:
+        img = cv2.cvtColor(img, cv2.COLOR_BGRA2BGR)
+    if mirror:
+        img = cv2.flip(img, 1)
+    if blur:
+        img = cv2.GaussianBlur(img, (3, 3), 0)
+    grey = cv2.cvtColor(cv2.cvtColor(img, cv2.COLOR_BGR2GRAY), cv2.COLOR_GRAY2BGR)
+    mixed = cv2.addWeighted(img, (1.0 - DESATURATE) * DIM, grey, DESATURATE * DIM, LIFT)
+    w, h = size
+    if (mixed.shape[1], mixed.shape[0]) != (w, h):
+        interp = cv2.INTER_LINEAR if w >= mixed.shape[1] else cv2.INTER_AREA
+        mixed = cv2.resize(mixed, (w, h), interpolation=interp)
+    return np.ascontiguousarray(mixed)
+
+
+def draw_backdrop(surface: pygame.Surface, theme: Theme) -> None:
+    """A calm sky with soft hills: what the child plays in when there is no camera picture."""
+    w, h = surface.get_size()
+    top, bottom = np.array(theme.bg, float), np.array(theme.bg2, float)
+    ramp = np.linspace(0.0, 1.0, h)[:, None]
+    rows = (top * (1 - ramp) + bottom * ramp).astype(np.uint8)  # (h, 3)
+    column = np.ascontiguousarray(np.repeat(rows[None, :, :], 1, axis=0))  # (1, h, 3) x-major
+    strip = pygame.surfarray.make_surface(column)
+    surface.blit(pygame.transform.scale(strip, (w, h)), (0, 0))
+    hill_far = tuple(int(c * 0.55 + b * 0.45) for c, b in zip(theme.grass, theme.bg2, strict=True))
+    pygame.draw.ellipse(surface, hill_far, (-w * 0.2, h * 0.78, w * 0.8, h * 0.5))
+    pygame.draw.ellipse(surface, hill_far, (w * 0.45, h * 0.74, w * 0.8, h * 0.5))
+    hill_near = tuple(int(c * 0.7 + b * 0.3) for c, b in zip(theme.grass, theme.bg, strict=True))
+    pygame.draw.ellipse(surface, hill_near, (w * 0.1, h * 0.86, w * 0.9, h * 0.4))
+    rng = np.random.default_rng(7)  # fixed: the same twinkle-free stars every time
+    for _ in range(40):
+        x, y = int(rng.uniform(0, w)), int(rng.uniform(0, h * 0.6))
+        r = int(rng.integers(1, 3))
+        pygame.draw.circle(surface, (200, 210, 240), (x, y), r)
+
+
+class CameraLayer:
+    """Holds the current softened picture.  `mirror`: the picture comes as the camera saw it
+    (tracking.sources.base: BGR, not mirrored) and must be flipped like a mirror."""
+
+    def __init__(self, theme: Theme | None = None, mirror: bool = True, blur: bool = True) -> None:
+        self.theme = theme or Theme.default()
+        self.mirror = mirror
+        self.blur = blur
+        self.conversions = 0  # how many pictures were converted (tests: once per new seq)
+        self._seq: int | None = None
+        self._size: tuple[int, int] | None = None
+        self._pixels: np.ndarray | None = None  # keeps the buffer alive for frombuffer
+        self._surface: pygame.Surface | None = None
+        self._backdrop: pygame.Surface | None = None
+        self._source: np.ndarray | None = None
+
+    @property
+    def has_image(self) -> bool:
+        return self._surface is not None
+
+    def set_size(self, size: tuple[int, int]) -> None:
+        """The window size; a resize reconverts the last picture once."""
+        if size != self._size:
+            self._size = size
+            self._backdrop = None
+            if self._source is not None:
+                self._convert(self._source)
+
+    def set_image(self, image_bgr: np.ndarray | None, seq: int) -> None:
+        """Take the tracker's newest picture; converts only when `seq` is new."""
+        if image_bgr is None:
+            self._seq, self._source, self._surface, self._pixels = seq, None, None, None
+            return
+        if seq == self._seq and self._surface is not None:
+            return
+        self._seq = seq
+        self._source = image_bgr
+        if self._size is not None:
+            self._convert(image_bgr)
+
+    def _convert(self, image_bgr: np.ndarray) -> None:
+        assert self._size is not None
+        self._pixels = soften(image_bgr, self._size, self.mirror, self.blur)
+        h, w = self._pixels.shape[:2]
+        self._surface = pygame.image.frombuffer(self._pixels.data, (w, h), "BGR")
+        self.conversions += 1
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.set_size(surface.get_size())
+        if self._surface is not None:
+            surface.blit(self._surface, (0, 0))
+            return
+        if self._backdrop is None or self._backdrop.get_size() != surface.get_size():
+            self._backdrop = pygame.Surface(surface.get_size())
+            draw_backdrop(self._backdrop, self.theme)
+        surface.blit(self._backdrop, (0, 0))

@@ -1,0 +1,94 @@
+"""Pieces several scenes draw: the sky backdrop, the camera picture, hand cursors, headings,
+and an icon for every activity."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.feeds import Seen
+from game.render import art
+from game.theme import Theme
+
+if TYPE_CHECKING:
+    from game.context import GameContext
+
+# A picture for each activity (avatars, stickers and cue icons that LOOK draws).
+ACTIVITY_ICONS: dict[str, str] = {
+    "jumping_jacks": "jump",
+    "arm_raises": "arms_higher",
+    "reach_stars": "star",
+    "flamingo_balance": "lift_leg",
+    "frog_squats": "frog",
+    "bunny_hops": "bunny",
+    "march_in_place": "knees_higher",
+    "copy_the_pose": "copy_pose",
+    "bubble_pop": "balloon",
+    "air_trace": "follow_path",
+    "finger_count": "show_fingers",
+    "finger_taps": "tap_next",
+    "pinch_and_sort": "pinch",
+}
+
+
+def activity_icon(activity_id: str) -> str:
+    return ACTIVITY_ICONS.get(activity_id, "star")
+
+
+def draw_activity_icon(surface: pygame.Surface, activity_id: str, center: tuple[float, float], size: float,
+                       theme: Theme) -> None:
+    drawer = getattr(art, "draw_activity_icon", None)
+    if drawer is not None:
+        drawer(surface, activity_id, center, size, theme)
+    else:
+        art.draw_icon(surface, activity_icon(activity_id), center, size, theme)
+
+
+def update_camera(ctx: GameContext, seen: Seen) -> None:
+    """Hand the newest camera picture to the camera layer (it converts once per new seq).
+    Called from update, never from draw."""
+    image = seen.image
+    if image is not None and ctx.feed.image_format == "rgb_mirrored":
+        import cv2
+
+        ctx.camera.mirror = False
+        image = cv2.cvtColor(image, cv2.COLOR_RGB2BGR)
+    ctx.camera.set_image(image, seen.seq)
+
+
+def draw_sky(surface: pygame.Surface, ctx: GameContext) -> None:
+    """The friendly backdrop behind menus (LOOK's camera layer without a picture)."""
+    ctx.backdrop.draw(surface)
+
+
+def heading(surface: pygame.Surface, theme: Theme, words: str, center: tuple[float, float], size: int = 72,
+            color: tuple[int, int, int] | None = None) -> None:
+    text = theme.label(words, size, color or theme.text, outline=True)
+    surface.blit(text, text.get_rect(center=(int(center[0]), int(center[1]))))
+
+
+def small_text(surface: pygame.Surface, theme: Theme, words: str, pos: tuple[float, float], size: int = 30,
+               color: tuple[int, int, int] | None = None, anchor: str = "topleft") -> pygame.Rect:
+    text = theme.label(words, size, color or theme.text)
+    rect = text.get_rect(**{anchor: (int(pos[0]), int(pos[1]))})
+    surface.blit(text, rect)
+    return rect
+
+
+def draw_hand_cursors(surface: pygame.Surface, ctx: GameContext, t: float) -> None:
+    """Show the child where the game sees their hands, so holding over a button makes sense."""
+    for i, (x, y) in enumerate(ctx.input.hands):
+        pulse = 1.0 + 0.08 * math.sin(t * 4.0 + i)
+        r = int(26 * pulse)
+        color = ctx.theme.left if i == 0 else ctx.theme.right
+        pygame.draw.circle(surface, ctx.theme.shadow, (int(x), int(y) + 4), r)
+        pygame.draw.circle(surface, color, (int(x), int(y)), r)
+        pygame.draw.circle(surface, (255, 255, 255), (int(x), int(y)), r, 5)
+        art.draw_ui_icon(surface, "hand", (x, y), r * 1.5)
+
+
+def bob(t: float, speed: float = 2.0, amount: float = 8.0, phase: float = 0.0) -> float:
+    """A gentle up-down offset in pixels (well under 3 Hz)."""
+    return amount * math.sin(t * speed + phase)
