@@ -10,6 +10,8 @@ positions are mapped back, so layouts and screenshots never depend on the window
 from __future__ import annotations
 
 import logging
+import os
+import time
 
 import pygame
 
@@ -38,6 +40,7 @@ class App:
         setter = getattr(ctx.feed, "set_canvas", None)
         if setter is not None:
             setter(ctx.canvas_size)
+        self._probe = StartupProbe.from_env()
 
     # --- geometry ------------------------------------------------------------------------
 
@@ -101,6 +104,8 @@ class App:
             self._acc = min(self._acc, STEP)
         if draw:
             self.draw()
+            if self._probe is not None:
+                self._probe.drawn(self.ctx.scenes.top, self.ctx.feed)
         self.frames += 1
         if self.ctx.quit_requested or not len(self.ctx.scenes):
             self.running = False
@@ -152,6 +157,32 @@ class App:
         except pygame.error as exc:  # some drivers cannot; stay as we are
             log.info("fullscreen not available: %s", exc)
             self.fullscreen = False
+
+
+class StartupProbe:
+    """WQ_STARTUP_PROBE=path: the app appends "event wall-seconds scene" lines there (the first
+    drawn frame, the feed first running), for benchmarks/startup.py.  Off unless set."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.seen: set[str] = set()
+
+    @classmethod
+    def from_env(cls) -> StartupProbe | None:
+        path = os.environ.get("WQ_STARTUP_PROBE")
+        return cls(path) if path else None
+
+    def drawn(self, top: object, feed: object) -> None:
+        self.mark("first_frame", top)
+        if "feed_running" not in self.seen and getattr(feed, "status", lambda: "")() == "running":
+            self.mark("feed_running", top)
+
+    def mark(self, event: str, top: object) -> None:
+        if event in self.seen:
+            return
+        self.seen.add(event)
+        with open(self.path, "a", encoding="utf-8") as fh:
+            fh.write(f"{event} {time.time():.6f} {getattr(top, 'name', '-')}\n")
 
 
 def open_window(size: tuple[int, int], fullscreen: bool) -> pygame.Surface:

@@ -192,7 +192,8 @@ class TrackerFeed:
             tracker = self._tracker
         if self._switching is not None and self._switching.is_alive():
             return "starting"
-        return tracker.stats().status
+        status = getattr(tracker, "status", None)  # asked every update: skip the full stats
+        return status if isinstance(status, str) else tracker.stats().status
 
     def message(self) -> str:
         with self._lock:

@@ -19,7 +19,7 @@ import pygame
 from game.clock import Clock
 from game.feeds import Seen
 from game.input import Intents
-from tracking.frame import Hand, PoseFrame
+from tracking.frame import PoseFrame
 from tracking.landmarks import Body, HandPoint
 from tracking.synthetic.body import ArmPose, BodyPose, LegPose, Placement, render_body
 from tracking.synthetic.hand import HOME, HandPlace, HandShape, place_landmark_at, render_hand
@@ -82,7 +82,7 @@ class MouseFeed:
     def __init__(self, clock: Clock) -> None:
         self.clock = clock
         self._t0 = clock.now()
-        self._mouse: tuple[float, float] | None = None  # normalised 0..1
+        self._mouse: tuple[float, float] = HOME["right"]  # normalised 0..1; the hand rests here
         self._down = False
         self._keys: frozenset[int] = frozenset()
         self._fingers = 5
@@ -136,19 +136,17 @@ class MouseFeed:
 
     def build(self, t: float, seq: int) -> PoseFrame:
         pose = body_pose(self._keys, t - self._t0, self._hop_until)
-        hands: list[Hand] = []
-        if self._mouse is not None:
-            side = "left" if self._mouse[0] < 0.5 else "right"
-            if not (self._keys & {pygame.K_UP, pygame.K_t, pygame.K_j}):
-                pose = self._reach(pose, side, self._mouse)
-            shape = finger_shape(self._fingers, self._down)
-            place = HandPlace(side=side, image_size=IMAGE_SIZE, size=0.11)
-            tip = HandPoint.INDEX_TIP if not self._down else (HandPoint.THUMB_TIP, HandPoint.INDEX_TIP)
-            hands.append(render_hand(shape, place_landmark_at(shape, place, tip, self._mouse)))
-            if self._both:
-                other = "right" if side == "left" else "left"
-                x, y = HOME[other]
-                hands.append(render_hand(shape, HandPlace(x=x, y=y, side=other, image_size=IMAGE_SIZE, size=0.11)))
+        side = "left" if self._mouse[0] < 0.5 else "right"
+        if not (self._keys & {pygame.K_UP, pygame.K_t, pygame.K_j}):
+            pose = self._reach(pose, side, self._mouse)
+        shape = finger_shape(self._fingers, self._down)
+        place = HandPlace(side=side, image_size=IMAGE_SIZE, size=0.11)
+        tip = HandPoint.INDEX_TIP if not self._down else (HandPoint.THUMB_TIP, HandPoint.INDEX_TIP)
+        hands = [render_hand(shape, place_landmark_at(shape, place, tip, self._mouse))]
+        if self._both:
+            other = "right" if side == "left" else "left"
+            x, y = HOME[other]
+            hands.append(render_hand(shape, HandPlace(x=x, y=y, side=other, image_size=IMAGE_SIZE, size=0.11)))
         body = render_body(pose, PLACE)
         return PoseFrame(seq=seq, t=t, body=body, hands=tuple(hands), image_size=IMAGE_SIZE, source="mouse")
 

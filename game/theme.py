@@ -27,6 +27,11 @@ PURPLE: Color = (204, 121, 167)
 WHITE: Color = (255, 255, 255)
 INK: Color = (20, 24, 44)
 
+NAMED: dict[str, Color] = {
+    "red": VERMILLION, "orange": ORANGE, "yellow": YELLOW, "green": GREEN, "blue": SKY,
+    "dark blue": BLUE, "purple": PURPLE, "pink": PURPLE,
+}
+
 
 @dataclass
 class Theme:
@@ -68,6 +73,11 @@ class Theme:
 
     def color(self, index: int) -> Color:
         return self.palette[index % len(self.palette)]
+
+    def color_for(self, label: str, index: int = 0) -> Color:
+        """A target's colour: its label when that names a colour (pinch_and_sort's "red"),
+        else the palette entry `index`."""
+        return NAMED.get(label.lower(), self.color(index)) if label else self.color(index)
 
     def font(self, size: int) -> pygame.font.Font:
         """pygame-ce's bundled font at this pixel size (cached)."""

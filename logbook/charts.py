@@ -72,7 +72,7 @@ def trend_chart(series: Sequence[Series], salt: str) -> str:
     moments = [t for s in series for t in s.times]
     if moments and min(moments) == max(moments):  # one moment: widen to a day each side
         axes[-1].set_xlim(min(moments) - timedelta(days=1), max(moments) + timedelta(days=1))
-    locator = mdates.AutoDateLocator(maxticks=7)
+    locator = mdates.AutoDateLocator(minticks=2, maxticks=8)
     axes[-1].xaxis.set_major_locator(locator)
     axes[-1].xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     return to_inline_svg(fig, salt)

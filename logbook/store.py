@@ -176,7 +176,7 @@ class Logbook:
 
     def list_children(self) -> list[Child]:
         with self._tx() as conn:
-            rows = conn.execute(select(schema.children).order_by(schema.children.c.nickname)).mappings()
+            rows = conn.execute(select(schema.children).order_by(func.lower(schema.children.c.nickname), schema.children.c.nickname)).mappings()
             return [_child(r) for r in rows]
 
     def get_child(self, nickname: str) -> Child | None:

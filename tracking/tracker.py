@@ -155,6 +155,12 @@ class Tracker:
         with self._lock:
             return self._latest
 
+    @property
+    def status(self) -> str:
+        """The status alone: cheap, for callers that ask every frame (stats() sorts samples)."""
+        with self._lock:
+            return self._status
+
     def stats(self) -> TrackingStats:
         with self._lock:
             inf50, inf95 = _percentiles(self._infer_ms)

@@ -102,7 +102,7 @@ def shoulder_mid(frame: PoseFrame) -> np.ndarray:
     return g.mid(frame, Body.LEFT_SHOULDER, Body.RIGHT_SHOULDER)
 
 
-STILL_WINDOW_S = 0.3
+STILL_WINDOW_S = 0.2
 STILL_SPEED = 0.25  # torso lengths per second: slower than this is standing still
 
 
@@ -117,10 +117,10 @@ class Stillness:
         torso = g.torso_length(frame)
         if torso is None or torso <= 0:
             return False
-        p = shoulder_mid(frame) / torso
+        p = shoulder_mid(frame)
         self.history.append((frame.t, p))
         old = [(t, q) for t, q in self.history if frame.t - t >= STILL_WINDOW_S]
         if not old:
             return False
         t0, q0 = old[-1]
-        return float(np.linalg.norm(p - q0)) / (frame.t - t0) < STILL_SPEED
+        return float(np.linalg.norm(p - q0)) / torso / (frame.t - t0) < STILL_SPEED

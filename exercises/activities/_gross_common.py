@@ -167,14 +167,18 @@ class Stillness:
 
 @dataclass
 class Median3:
-    """Median of the last three values of a signal: removes one-frame spikes, lags one frame."""
+    """Median of the last `size` (3) values of a signal: removes one-frame spikes and lags
+    size // 2 frames."""
 
-    values: deque[float] = field(default_factory=lambda: deque(maxlen=3))
+    size: int = 3
+    values: deque[float] = field(default_factory=deque)
 
     def __call__(self, value: float | None) -> float | None:
         if value is None:
             return None
         self.values.append(value)
+        while len(self.values) > self.size:
+            self.values.popleft()
         return statistics.median(self.values)
 
 

@@ -46,6 +46,9 @@ PINCH_OPEN = 0.45  # ... and ends above this (the gap is the hysteresis)
 PINCH_ATTEMPT = 0.75  # went below this but never closed, then opened: a partial pinch
 STILL_HAND_SIZES = 0.5  # the ready gate: the wrist stays this close to where it has been resting
 STILL_TAU_S = 0.3
+# Level values an adaptive level change leaves alone: they set the run's goal or layout.
+FIXED_DURING_RUN = frozenset({"reps", "objects", "baskets", "shapes", "start_shape"})
+OPEN_PINCH_GAP = 0.6  # an open hand's thumb-index gap, hand sizes (about 1.2 relaxed)
 
 
 def hand_len(hand: Hand, a: HandPoint, b: HandPoint, aspect: float) -> float:
@@ -68,9 +71,9 @@ def count_fingers(hand: Hand, aspect: float) -> int:
 
 
 def is_open(hand: Hand, aspect: float) -> bool:
-    """All four long fingers straight (the thumb may rest where it likes)."""
+    """All four long fingers straight and the thumb well away from the index tip (not pinching)."""
     ext = fingers_extended(hand, aspect)
-    return all(ext[f] for f in FINGER_JOINTS)
+    return all(ext[f] for f in FINGER_JOINTS) and g.pinch_distance(hand, aspect) > OPEN_PINCH_GAP
 
 
 def pinch_point(hand: Hand) -> tuple[float, float]:
@@ -198,10 +201,15 @@ class HandActivity(ActivityBase):
         return bool(hands)
 
     def in_start_pose(self, frame: PoseFrame) -> bool:
+        """The open hand held still for READY_HOLD_S without a break: a hand that keeps pinching
+        or moving while getting into position never opens the gate."""
         hands = self.wanted_hands(frame)
         if self.side_param() not in ("both",) and hands:
             hands = [h for h in hands if is_open(h, frame.aspect)][:1] or hands[:1]
-        return self.gate.check(hands, frame)
+        ok = self.gate.check(hands, frame)
+        if not ok:
+            self.ready_s = 0.0
+        return ok
 
     def start_pose_cue(self) -> str:
         return "open_hand"
@@ -213,7 +221,9 @@ class HandActivity(ActivityBase):
         return "show_hands"
 
     def on_level_change(self, old: int, new: int, t: float) -> None:
-        self.params.update(self.info.levels.get(new, {}))
+        """Take the new level's difficulty; the run's goal and layout stay as they started."""
+        level = self.info.levels.get(new, {})
+        self.params.update({k: v for k, v in level.items() if k not in FIXED_DURING_RUN})
         self.apply_level(t)
 
     def apply_level(self, t: float) -> None:

@@ -40,6 +40,8 @@ STRAIGHT_KNEE_DEG = 155.0  # legs this straight give the leg-length unit and the
 FLOOR_WINDOW_S = 2.0
 FLOOR_QUANTILE = 0.8
 MAX_FLIGHT_S = 1.0
+PARTIAL_SHARE, LOW_SHARE = 0.4, 0.25  # of min_height: a partial hop, back on the floor
+MIN_PARTIAL_RISE, MIN_LOW_RISE = 0.025, 0.015  # leg lengths: never closer to noise than this
 
 INFO = ActivityInfo(
     id="bunny_hops",
@@ -63,7 +65,7 @@ INFO = ActivityInfo(
         MetricSpec("reps", "hops", "two-footed hops: both ankles rose at least min_height above "
                    "the floor and came back down within a second"),
         MetricSpec("partial_reps", "hops", "jumps where both feet rose less than min_height "
-                   "(at least 40% of it)", higher_is_better=False),
+                   "(at least 40% of it, and 2.5% of the leg length)", higher_is_better=False),
         MetricSpec("jump_height_leg_pct", "% leg length", "highest rise of the ankles' midpoint "
                    "above the floor in each hop, in % of the standing leg length (hip to knee "
                    "to ankle), averaged over the hops"),
@@ -86,9 +88,10 @@ class BunnyHops(GrossActivity):
         super().__init__()
         self.leg_unit = RunningMedian(45)
         self.floors = {side: TimedSamples(FLOOR_WINDOW_S) for side in SIDES}
-        self.rise_filters = {side: Median3() for side in SIDES}
+        self.rise_filters = {side: Median3(5) for side in SIDES}  # a flight spans ~10 frames
         self.mid_filter = Median3()
-        self.hops = TrackedReps(RepCounter(high=1.0, low=0.25, partial=0.4, min_rep_s=0.1),
+        self.hops = TrackedReps(RepCounter(high=1.0, low=LOW_SHARE, partial=PARTIAL_SHARE,
+                                           min_rep_s=0.1),
                                 highs=("rise",))
         self.hop_times: list[float] = []
         self.heights: list[float] = []  # leg lengths, per counted hop
@@ -117,6 +120,15 @@ class BunnyHops(GrossActivity):
             return None
         return (floor - float(pt(frame, side_lm(side, "ANKLE"))[1])) / unit
 
+    def min_height(self) -> float:
+        return self.param("min_height") / 100.0
+
+    def set_thresholds(self) -> None:
+        """A partial hop or a landing must be a real rise, not tracker noise, at every level."""
+        counter, h = self.hops.counter, self.min_height()
+        counter.partial = max(PARTIAL_SHARE, MIN_PARTIAL_RISE / h)
+        counter.low = max(LOW_SHARE, MIN_LOW_RISE / h)
+
     def in_start_pose(self, frame: PoseFrame) -> bool:
         self.observe(frame, frame.t)
         knees = [knee_angle(frame, side) for side in SIDES]
@@ -140,9 +152,14 @@ class BunnyHops(GrossActivity):
         events: list[Event] = []
         if None in rises.values():
             return events
-        lowest = min(rises.values())  # type: ignore[type-var]
+        left, right = rises["left"], rises["right"]
+        assert left is not None and right is not None
+        # The mean of both ankles (half the noise of one), unless one foot stayed down: then
+        # twice the lower one, which is about 0.
+        both_feet = min((left + right) / 2.0, 2.0 * min(left, right))
         middle = self.mid_filter((raw["left"] + raw["right"]) / 2.0)  # type: ignore[operator]
-        signal = lowest / (self.param("min_height") / 100.0)
+        self.set_thresholds()
+        signal = both_feet / self.min_height()
         self.signal = signal
         out = self.hops.update(signal, t, {"rise": middle})
         if out.completed:

@@ -2,7 +2,9 @@
 
 Trains finger individuation and number sense.  A number counts as shown when the fingers seen
 match it, held steady for `hold_s`; a different (non-zero) count held steady for twice as long
-is an error (changing fingers passes through other counts, which must never be errors).
+is an error (changing fingers passes through other counts, which must never be errors) -- but
+only once the child has changed their fingers since the number was asked: a hand simply left
+as it was (the open ready hand, the last answer) is not an answer yet.
 Numbers come from `seed`, never the same twice in a row.  Timing runs on the activity clock,
 so pauses do not count against the child.
 """
@@ -89,6 +91,8 @@ class FingerCount(HandActivity):
         self.shown: int | None = None
         self.steady_s = 0.0
         self.error_counted = False
+        self.shown_at_ask: int | None = None
+        self.responded = False
         self.apply_level(t)
 
     def apply_level(self, t: float) -> None:
@@ -106,10 +110,15 @@ class FingerCount(HandActivity):
         self.asked.append(asked_number(int(self.params.get("seed", 1)), len(self.asked), self.max_number, previous))
         self.state, self.state_since = "asking", self.active_s
         self.steady_s, self.error_counted = 0.0, False
+        self.shown_at_ask, self.responded = self.shown, False
 
     def step(self, frame: PoseFrame, t: float, dt: float) -> list[Event]:
         events: list[Event] = []
         shown = sum(count_fingers(h, frame.aspect) for h in self.wanted_hands(frame))
+        if self.state == "asking":
+            if self.shown_at_ask is None:  # asked before any frame was seen (at the gate)
+                self.shown_at_ask = shown
+            self.responded = self.responded or shown != self.shown_at_ask
         if shown == self.shown:
             self.steady_s += dt
         else:
@@ -130,7 +139,8 @@ class FingerCount(HandActivity):
             self.cue(events, "great", t)
             self.trial(True, t, events)
             self.state, self.state_since = "gap", clock
-        elif shown not in (0, number) and held >= ERROR_HOLD_FACTOR * self.hold_s and not self.error_counted:
+        elif (shown not in (0, number) and self.responded and not self.error_counted
+              and held >= ERROR_HOLD_FACTOR * self.hold_s):
             self.errors += 1
             self.error_counted = True
             self.cue(events, "show_fingers", t)

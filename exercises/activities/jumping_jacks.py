@@ -39,7 +39,7 @@ from tracking.frame import PoseFrame
 
 ARM_REST_DEG = 20.0  # shoulder abduction that reads as "arms down" (signal 0)
 ARMS_DOWN_DEG = 40.0  # the start pose: both arms below this
-MIN_GAIN_HW = 0.6  # the legs must open at least this much beyond the standing spread
+MIN_GAIN_HW = 0.4  # the legs must open at least this much beyond the standing spread
 
 INFO = ActivityInfo(
     id="jumping_jacks",
@@ -51,16 +51,16 @@ INFO = ActivityInfo(
     params=standard_params(10, seated=True, extra=(
         ParamSpec("arm_angle", "float", 140.0, "shoulder abduction that counts as arms up",
                   unit="deg", minimum=90.0, maximum=175.0),
-        ParamSpec("leg_spread", "float", 2.2,
+        ParamSpec("leg_spread", "float", 2.4,
                   "ankle distance that counts as feet apart (ignored when seated)",
                   unit="hip widths", minimum=1.5, maximum=4.0),
     )),
     levels={
-        1: {"arm_angle": 115.0, "leg_spread": 1.9},
-        2: {"arm_angle": 125.0, "leg_spread": 2.05},
-        3: {"arm_angle": 140.0, "leg_spread": 2.2},
-        4: {"arm_angle": 150.0, "leg_spread": 2.4},
-        5: {"arm_angle": 160.0, "leg_spread": 2.6},
+        1: {"arm_angle": 115.0, "leg_spread": 2.0},
+        2: {"arm_angle": 125.0, "leg_spread": 2.2},
+        3: {"arm_angle": 140.0, "leg_spread": 2.4},
+        4: {"arm_angle": 150.0, "leg_spread": 2.6},
+        5: {"arm_angle": 160.0, "leg_spread": 2.8},
     },
     metrics=(
         MetricSpec("reps", "reps", "full jumping jacks: arms above arm_angle and feet at least "

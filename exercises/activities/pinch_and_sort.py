@@ -116,8 +116,9 @@ class PinchAndSort(HandActivity):
         self.transport: list[float] = []
         self.pointer: tuple[float, float] | None = None
         self.pinching = False
-        self.aspect: float | None = None
+        self.aspect = 4 / 3
         self.apply_level(t)
+        self._lay_out(self.aspect)  # shown while waiting; laid out again for the camera's shape
 
     def apply_level(self, t: float) -> None:
         p = self.params
@@ -135,7 +136,7 @@ class PinchAndSort(HandActivity):
 
     def step(self, frame: PoseFrame, t: float, dt: float) -> list[Event]:
         events: list[Event] = []
-        if self.aspect is None:
+        if frame.aspect != self.aspect and not self.grabs:
             self._lay_out(frame.aspect)
         main = self.main_hand(frame)
         self.pointer, self.pinching = None, False
@@ -151,6 +152,7 @@ class PinchAndSort(HandActivity):
                 item = self._item_under(point, frame.aspect)
                 if item is not None:
                     item.state, item.holder, item.picked_at = "held", hand.side, self.active_s
+                    item.x, item.y = point
                     self.grabs += 1
                     events.append(HoldStarted(t, side=hand.side))
                 else:

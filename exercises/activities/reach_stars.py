@@ -41,6 +41,9 @@ ONSET_WINDOW_S = 0.1
 GAP_S = 1.0  # between a star's end and the next star
 CROSS_MARGIN = 0.1  # arm lengths a crossing star sits beyond the midline, at least
 NEAR_REACH = 0.2  # stars are placed between reach - NEAR_REACH and reach arm lengths away
+REACH_OUT = 0.8  # wrist this many arm lengths from its hip: the arm is reaching out ...
+REACH_BACK = 0.5  # ... and back by the side below this (hysteresis)
+CROSS_IN = 0.05  # hand centre this many arm lengths past the body midline: crossing it
 
 NEEDED = (Body.LEFT_SHOULDER, Body.RIGHT_SHOULDER, Body.LEFT_ELBOW, Body.RIGHT_ELBOW,
           Body.LEFT_WRIST, Body.RIGHT_WRIST, Body.LEFT_HIP, Body.RIGHT_HIP)
@@ -87,6 +90,10 @@ INFO = ActivityInfo(
         MetricSpec("midline_crossings", "count", "hits on stars across the body's midline from the "
                    "shoulder of the hand that touched them"),
         MetricSpec("farthest_reach", "arm lengths", "farthest shoulder-to-hand-centre distance at a touch"),
+        MetricSpec("reaches", "count", "times a hand reached out (wrist over 0.8 arm lengths from "
+                   "its hip) and came back, stars or not"),
+        MetricSpec("hand_midline_crossings", "count", "times a hand crossed the body's midline "
+                   "(hand centre 0.05 arm lengths past it), stars or not"),
         MetricSpec("wrong_hand_touches", "count", "stars touched with the other hand (not counted)",
                    higher_is_better=False),
         MetricSpec("asymmetry_success", "%", "(left - right) / (left + right) x 100 of the success "
@@ -189,6 +196,27 @@ class HandTrack:
 
 
 @dataclass
+class HandMoves:
+    """Reaches and midline crossings of one hand from its movement alone, stars or no stars (so a
+    plain video still gives movement figures)."""
+
+    reaching: bool = False
+    across: bool = False
+    reaches: int = 0
+    crossings: int = 0
+
+    def update(self, extent: float, past_midline: float) -> None:
+        if not self.reaching and extent >= REACH_OUT:
+            self.reaching, self.reaches = True, self.reaches + 1
+        elif self.reaching and extent <= REACH_BACK:
+            self.reaching = False
+        if not self.across and past_midline >= CROSS_IN:
+            self.across, self.crossings = True, self.crossings + 1
+        elif self.across and past_midline <= 0.0:
+            self.across = False
+
+
+@dataclass
 class SideStats:
     hits: int = 0
     misses: int = 0
@@ -219,6 +247,7 @@ class ReachStars(ActivityBase):
         self.shown = 0
         self.next_star_t: float | None = None
         self.hands: dict[Side, HandTrack] = {"left": HandTrack(), "right": HandTrack()}
+        self.moves: dict[Side, HandMoves] = {"left": HandMoves(), "right": HandMoves()}
         self.stats: dict[Side, SideStats] = {"left": SideStats(), "right": SideStats()}
         self.crossings = 0
         self.farthest = 0.0
@@ -289,8 +318,15 @@ class ReachStars(ActivityBase):
             self.sampler.add(frame)
             self.units = self.sampler.units()
         scale = self._scale(frame)
+        mid_x = float(g.mid(frame, Body.LEFT_SHOULDER, Body.RIGHT_SHOULDER)[0])
         for side in ("left", "right"):
-            self.hands[side].update(t, g.pt(frame, g.side_lm(side, "WRIST")), self.units.arm(side) * scale)
+            arm = self.units.arm(side) * scale
+            wrist = g.pt(frame, g.side_lm(side, "WRIST"))
+            self.hands[side].update(t, wrist, arm)
+            out = -1.0 if side == "left" else 1.0
+            extent = float(np.linalg.norm(wrist - g.pt(frame, g.side_lm(side, "HIP")))) / arm
+            past = -out * (float(self._hand_centre(frame, side)[0]) - mid_x) / arm
+            self.moves[side].update(extent, past)
         if self.star is None:
             if self.next_star_t is not None and t >= self.next_star_t and self.shown < self.goal():
                 self._spawn(frame, t, scale, events)
@@ -391,6 +427,8 @@ class ReachStars(ActivityBase):
             "movement_time_s": _mean([m for s in ss for m in s.movements]),
             "midline_crossings": self.crossings,
             "farthest_reach": round(self.farthest, 3),
+            "reaches": sum(m.reaches for m in self.moves.values()),
+            "hand_midline_crossings": sum(m.crossings for m in self.moves.values()),
             "wrong_hand_touches": self.wrong_touches,
             "asymmetry_success": asymmetry_index(self.stats["left"].rate, self.stats["right"].rate),
         }

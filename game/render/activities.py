@@ -28,7 +28,19 @@ from game.render.figures import (
     figure_for,
     fingers_for_count,
 )
-from game.theme import BLUE, GREEN, INK, ORANGE, PURPLE, SKY, WHITE, YELLOW, Color, Theme
+from game.theme import (
+    BLUE,
+    GREEN,
+    INK,
+    ORANGE,
+    PURPLE,
+    SKY,
+    VERMILLION,
+    WHITE,
+    YELLOW,
+    Color,
+    Theme,
+)
 
 Point = tuple[float, float]
 CREAM: Color = (250, 247, 238)
@@ -322,22 +334,95 @@ def _big_counter(surface: pygame.Surface, view: ActivityView, theme: Theme, t: f
     surface.blit(label, label.get_rect(center=(int(c[0]), int(c[1] + 2))))
 
 
-def draw_jumping_jacks(surface: pygame.Surface, view: ActivityView, theme: Theme, t: float) -> None:
-    rect = _demo_card(surface, theme, (figure_for("stand"), figure_for("jack_open")), t)
-    del rect
+def _track_steps(view: ActivityView) -> tuple[int, int]:
+    """(position, steps) of the hero on a story track: one step per rep (goal <= 12) or a share."""
+    if 0 < view.goal <= 12:
+        return min(view.count, view.goal), view.goal
+    return int(round(max(0.0, min(1.0, view.progress)) * 10)), 10
+
+
+def _story_track(surface: pygame.Surface, view: ActivityView, theme: Theme, t: float,
+                 step: Callable[[Point, float, bool], None], hero: Callable[[Point, float], None],
+                 prize: Callable[[Point, float], None], panel: Color = (44, 60, 100)) -> None:
+    """A column at the right edge: steps from the bottom to a prize at the top; the hero climbs
+    one step per rep, so the child sees how far there is still to go."""
     w, h = surface.get_size()
-    # two star targets high at the sides: where the hands go when the arms are up
-    for sx, side in ((0.3, "left"), (0.7, "right")):
-        c = (w * sx, h * 0.2 + math.sin(t * 2) * 4)
-        _blit_center(surface, _glow(theme, int(h * 0.07), YELLOW), c)
-        draw_star(surface, c, h * 0.04, True, theme.side_color(side))
-    for sx, side in ((0.4, "left"), (0.6, "right")):
-        c = (w * sx, h * 0.93)
-        pygame.draw.ellipse(surface, INK, (c[0] - h * 0.05, c[1] - h * 0.02, h * 0.1, h * 0.04))
-        pygame.draw.ellipse(surface, theme.side_color(side), (c[0] - h * 0.045, c[1] - h * 0.016, h * 0.09, h * 0.032))
+    col = pygame.Rect(0, 0, int(h * 0.2), int(h * 0.62))
+    col.topright = (int(w - h * 0.03), int(h * 0.2))
+    _panel(surface, col, theme, panel, INK)
+    pos, steps = _track_steps(view)
+    r = h * 0.026
+    top, bottom = col.top + h * 0.12, col.bottom - h * 0.04
+    pts = [(col.centerx + (h * 0.035 if k % 2 else -h * 0.035), bottom - (bottom - top) * k / max(1, steps - 1)) for k in range(steps)]
+    for k, p in enumerate(pts):
+        step(p, r, k < pos)
+    prize((col.centerx, col.top + h * 0.06), h * 0.045)
+    at = pts[pos - 1] if pos > 0 else (col.centerx, bottom + h * 0.005)
+    if pos >= steps:
+        at = (col.centerx, col.top + h * 0.06)
+    bob = h * 0.006 * math.sin(t * 2 * math.pi * 0.5)
+    hero((at[0], at[1] - r * 1.2 + bob), h * 0.032)
+
+
+def _cloud_step(surface: pygame.Surface) -> Callable[[Point, float, bool], None]:
+    def step(p: Point, r: float, done: bool) -> None:
+        col = CREAM if done else DIM
+        for dx, dy, rr in ((-0.7, 0.1, 0.6), (0.0, -0.15, 0.8), (0.7, 0.1, 0.6)):
+            pygame.draw.circle(surface, col, (p[0] + dx * r, p[1] + dy * r), rr * r)
+    return step
+
+
+def _rocket(surface: pygame.Surface, c: Point, r: float) -> None:
+    cx, cy = c
+    pygame.draw.polygon(surface, ORANGE, [(cx - r * 0.3, cy + r * 0.8), (cx, cy + r * 1.5), (cx + r * 0.3, cy + r * 0.8)])
+    for sx in (-1, 1):
+        pygame.draw.polygon(surface, INK, [(cx + sx * r * 0.35, cy + r * 0.1), (cx + sx * r * 0.85, cy + r * 0.95), (cx + sx * r * 0.3, cy + r * 0.8)])
+    pygame.draw.ellipse(surface, INK, (cx - r * 0.48, cy - r * 1.3, r * 0.96, r * 2.3))
+    pygame.draw.ellipse(surface, CREAM, (cx - r * 0.4, cy - r * 1.22, r * 0.8, r * 2.14))
+    pygame.draw.polygon(surface, VERMILLION, [(cx - r * 0.3, cy - r * 0.8), (cx, cy - r * 1.25), (cx + r * 0.3, cy - r * 0.8)])
+    pygame.draw.circle(surface, SKY, (cx, cy - r * 0.2), r * 0.22)
+    pygame.draw.circle(surface, INK, (cx, cy - r * 0.2), r * 0.22, 2)
+
+
+def _moon(surface: pygame.Surface, c: Point, r: float) -> None:
+    pygame.draw.circle(surface, INK, c, r + 3)
+    pygame.draw.circle(surface, YELLOW, c, r)
+    pygame.draw.circle(surface, (220, 205, 60), (c[0] - r * 0.3, c[1] - r * 0.2), r * 0.22)
+    pygame.draw.circle(surface, (220, 205, 60), (c[0] + r * 0.35, c[1] + r * 0.3), r * 0.15)
+
+
+def _meter(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, value: float, color: Color, down: bool = False) -> None:
+    """A vertical gauge the child moves with their body (arm height, squat depth, hop height);
+    full at 1, where the rep counts."""
+    _panel(surface, rect, theme, (44, 60, 100), INK)
+    inner = rect.inflate(-rect.w // 3, -rect.w // 3)
+    pygame.draw.rect(surface, (70, 80, 110), inner, border_radius=inner.w // 2)
+    v = max(0.0, min(1.0, value))
+    fill = inner.copy()
+    fill.height = max(inner.w, int(inner.height * v))
+    if down:
+        fill.top = inner.top
+    else:
+        fill.bottom = inner.bottom
+    pygame.draw.rect(surface, theme.good if v >= 0.99 else color, fill, border_radius=inner.w // 2)
+    # the line to reach
+    y = inner.bottom - 3 if down else inner.top + 3
+    draw_star(surface, (rect.centerx, y), rect.w * 0.35, v >= 0.99)
+
+
+def draw_jumping_jacks(surface: pygame.Surface, view: ActivityView, theme: Theme, t: float) -> None:
+    """Demo card; a rocket that climbs to the moon, one cloud per jack; arm and leg gauges."""
+    _demo_card(surface, theme, (figure_for("stand"), figure_for("jack_open")), t)
+    _story_track(surface, view, theme, t, _cloud_step(surface), lambda c, r: _rocket(surface, c, r), lambda c, r: _moon(surface, c, r))
+    w, h = surface.get_size()
+    arms = view.extra.get("arms")
+    if isinstance(arms, (int, float)):
+        _meter(surface, theme, pygame.Rect(int(w * 0.02), int(h * 0.63), int(h * 0.08), int(h * 0.28)), float(arms), YELLOW)
 
 
 def draw_arm_raises(surface: pygame.Surface, view: ActivityView, theme: Theme, t: float) -> None:
+    """Demo card; one balloon per arm on a string that rises as the arm goes up (from the
+    activity's live arm signal), reaching the star line when the raise counts."""
     side = view.side
     if side == "left":
         figs = (figure_for("stand"), figure_for("left_arm_up"))
@@ -348,14 +433,24 @@ def draw_arm_raises(surface: pygame.Surface, view: ActivityView, theme: Theme, t
     rect = _demo_card(surface, theme, figs, t)
     _side_badge(surface, rect, side, theme)
     w, h = surface.get_size()
-    # balloons floating high up to be touched
-    sides = (side,) if side in ("left", "right") else ("left", "right")
-    for s in sides:
-        x = 0.32 if s == "left" else 0.68
-        c = (w * x, h * 0.24 + math.sin(t * 1.5 + x * 5) * 6)
-        _token(surface, "balloon", c, h * 0.06, True, theme, 0 if s == "right" else 1)
-        pygame.draw.ellipse(surface, theme.side_color(s), (c[0] - h * 0.045, c[1] - h * 0.06, h * 0.09, h * 0.1), 0)
-        pygame.draw.ellipse(surface, WHITE, (c[0] - h * 0.028, c[1] - h * 0.045, h * 0.018, h * 0.035))
+    panel = pygame.Rect(0, 0, int(h * 0.3), int(h * 0.62))
+    panel.topright = (int(w - h * 0.03), int(h * 0.2))
+    _panel(surface, panel, theme, (44, 60, 100), INK)
+    top, bottom = panel.top + h * 0.1, panel.bottom - h * 0.08
+    pygame.draw.line(surface, YELLOW, (panel.left + 12, top), (panel.right - 12, top), 4)
+    for s_, x in (("left", panel.left + panel.w * 0.3), ("right", panel.left + panel.w * 0.7)):
+        level = view.extra.get(f"{s_}_arm")
+        v = float(level) if isinstance(level, (int, float)) else 0.0
+        asked = side in (None, s_) or side not in ("left", "right")
+        y = bottom - (bottom - top) * v
+        pygame.draw.line(surface, CREAM, (x, bottom + h * 0.06), (x, y + h * 0.05), 2)
+        c = (x, y + math.sin(t * 1.5 + x) * 3)
+        col = theme.side_color(s_) if asked else DIM
+        pygame.draw.ellipse(surface, INK, (c[0] - h * 0.045, c[1] - h * 0.055, h * 0.09, h * 0.105))
+        pygame.draw.ellipse(surface, col, (c[0] - h * 0.04, c[1] - h * 0.05, h * 0.08, h * 0.095))
+        pygame.draw.ellipse(surface, WHITE, (c[0] - h * 0.025, c[1] - h * 0.037, h * 0.016, h * 0.032))
+        if v >= 0.99:
+            draw_star(surface, (x, top), h * 0.025, True)
 
 
 def _draw_star_target(surface: pygame.Surface, tgt: Target, theme: Theme, t: float) -> None:
@@ -427,20 +522,22 @@ def draw_flamingo_balance(surface: pygame.Surface, view: ActivityView, theme: Th
 
 
 def draw_frog_squats(surface: pygame.Surface, view: ActivityView, theme: Theme, t: float) -> None:
+    """Demo card; a frog hopping up lily pads to a fly; a depth gauge filling as the child goes low."""
     _demo_card(surface, theme, (figure_for("stand"), figure_for("frog")), t, period=2.4)
-    w, h = surface.get_size()
-    # a pond along the bottom, the frog hops one pad per squat
-    pond = pygame.Rect(int(w * 0.22), int(h * 0.8), int(w * 0.56), int(h * 0.12))
-    pygame.draw.ellipse(surface, INK, pond.inflate(8, 8))
-    pygame.draw.ellipse(surface, BLUE, pond)
-    n = 5
-    pads = [(pond.left + pond.w * (k + 0.5) / n, pond.centery) for k in range(n)]
-    for k, c in enumerate(pads):
-        _token(surface, "lily", c, h * 0.028, True, theme, k)
-    at = pads[view.count % n]
-    age = float(view.extra.get("since_count_s", 9.0))
-    hop = h * 0.06 * math.sin(math.pi * min(1.0, age / 0.5)) if age < 0.5 else 0.0
-    _frog(surface, (at[0], at[1] - h * 0.03 - hop), h * 0.035)
+
+    def pad(p: Point, r: float, done: bool) -> None:
+        _token(surface, "lily", p, r, done, theme, 0)
+
+    def fly(c: Point, r: float) -> None:
+        for sx in (-1, 1):
+            pygame.draw.ellipse(surface, CREAM, (c[0] + (0 if sx > 0 else -r * 0.9), c[1] - r * 0.7, r * 0.9, r * 0.6))
+        pygame.draw.circle(surface, INK, c, r * 0.4)
+
+    _story_track(surface, view, theme, t, pad, lambda c, r: _frog(surface, c, r), fly, panel=BLUE)
+    depth = view.extra.get("depth")
+    if isinstance(depth, (int, float)):
+        w, h = surface.get_size()
+        _meter(surface, theme, pygame.Rect(int(w * 0.02), int(h * 0.63), int(h * 0.08), int(h * 0.28)), float(depth), SKY, down=True)
 
 
 def _frog(surface: pygame.Surface, c: Point, r: float) -> None:
@@ -456,24 +553,20 @@ def _frog(surface: pygame.Surface, c: Point, r: float) -> None:
 
 
 def draw_bunny_hops(surface: pygame.Surface, view: ActivityView, theme: Theme, t: float) -> None:
+    """Demo card; a bunny hopping up a hill of carrots; a gauge for how high the hop was."""
     _demo_card(surface, theme, (figure_for("stand"), figure_for("hop")), t, period=1.6)
-    w, h = surface.get_size()
-    # a dotted hop arc across the grass with a carrot at the end
-    base_y = h * 0.9
-    pygame.draw.rect(surface, INK, (w * 0.2 - 4, base_y - 4, w * 0.6 + 8, h * 0.03 + 8), border_radius=10)
-    pygame.draw.rect(surface, GREEN, (w * 0.2, base_y, w * 0.6, h * 0.03), border_radius=8)
-    n = 4
-    for k in range(n):
-        x0 = w * 0.2 + w * 0.6 * k / n
-        x1 = w * 0.2 + w * 0.6 * (k + 1) / n
-        for j in range(1, 8):
-            u = j / 8
-            x = x0 + (x1 - x0) * u
-            y = base_y - h * 0.09 * math.sin(math.pi * u)
-            pygame.draw.circle(surface, CREAM if k >= view.count % n else YELLOW, (x, y), 4)
-    _token(surface, "carrot", (w * 0.8, base_y - h * 0.04), h * 0.035, True, theme, 0)
-    x = w * 0.2 + w * 0.6 * (view.count % n) / n
-    _bunny_face(surface, (x, base_y - h * 0.035), h * 0.03)
+
+    def mound(p: Point, r: float, done: bool) -> None:
+        pygame.draw.ellipse(surface, GREEN if done else DIM, (p[0] - r * 1.2, p[1] - r * 0.4, r * 2.4, r * 0.9))
+        if done:
+            _token(surface, "carrot", (p[0], p[1] - r * 0.2), r * 0.5, True, theme, 0)
+
+    _story_track(surface, view, theme, t, mound, lambda c, r: _bunny_face(surface, c, r * 0.9),
+                 lambda c, r: _token(surface, "carrot", c, r, True, theme, 0))
+    height = view.extra.get("height")
+    if isinstance(height, (int, float)):
+        w, h = surface.get_size()
+        _meter(surface, theme, pygame.Rect(int(w * 0.02), int(h * 0.63), int(h * 0.08), int(h * 0.28)), float(height), ORANGE)
 
 
 def _bunny_face(surface: pygame.Surface, c: Point, r: float) -> None:
@@ -505,8 +598,8 @@ def draw_march_in_place(surface: pygame.Surface, view: ActivityView, theme: Them
     next_col = theme.side_color(side) if side else YELLOW
     _blit_center(surface, _glow(theme, int(r * 1.6), next_col), c)
     pygame.draw.ellipse(surface, INK, (c[0] - r * 1.05, c[1] - r * 0.2, r * 2.1, r * 1.4))
-    pygame.draw.rect(surface, VERMILLION_SOFT, (c[0] - r, c[1], r * 2, r * 0.9))
-    pygame.draw.ellipse(surface, VERMILLION_SOFT, (c[0] - r, c[1] + r * 0.5, r * 2, r * 0.8))
+    pygame.draw.rect(surface, VERMILLION, (c[0] - r, c[1], r * 2, r * 0.9))
+    pygame.draw.ellipse(surface, VERMILLION, (c[0] - r, c[1] + r * 0.5, r * 2, r * 0.8))
     pygame.draw.ellipse(surface, CREAM, (c[0] - r, c[1] - r * 0.4, r * 2, r * 0.8))
     pygame.draw.ellipse(surface, INK, (c[0] - r, c[1] - r * 0.4, r * 2, r * 0.8), 3)
     for k in range(5):
@@ -517,7 +610,6 @@ def draw_march_in_place(surface: pygame.Surface, view: ActivityView, theme: Them
         pygame.draw.circle(surface, next_col if (sx < 0) == (side != "right") else CREAM, (c[0] + sx * r * 0.9, c[1] - r * 1.0), r * 0.14)
 
 
-VERMILLION_SOFT: Color = (213, 94, 0)
 
 
 def draw_copy_the_pose(surface: pygame.Surface, view: ActivityView, theme: Theme, t: float) -> None:
@@ -587,37 +679,60 @@ def draw_bubble_pop(surface: pygame.Surface, view: ActivityView, theme: Theme, t
     draw_pointer(surface, view, theme, t)
 
 
+def _strokes(view: ActivityView) -> list[tuple[int, int]]:
+    """Index ranges of the separate strokes of the path (one range when the view has none)."""
+    raw = view.extra.get("strokes")
+    n = len(view.path)
+    out: list[tuple[int, int]] = []
+    if isinstance(raw, (tuple, list)):
+        for item in raw:
+            try:
+                a, b = int(item[0]), int(item[1])
+            except (TypeError, ValueError, IndexError):
+                continue
+            if 0 <= a < b <= n:
+                out.append((a, b))
+    return out or [(0, n)]
+
+
 def draw_air_trace(surface: pygame.Surface, view: ActivityView, theme: Theme, t: float) -> None:
+    """A wide dark road with small guide dots; the part the finger has covered glows yellow;
+    a green dot marks where to start, a star where the shape ends, a ring pulses at the next
+    point to reach."""
     w, h = surface.get_size()
     pts = [(x * w, y * h) for x, y in view.path]
-    if len(pts) >= 2:
-        width = int(h * 0.05)
-        pygame.draw.lines(surface, INK, False, pts, width + 8)
-        for p in pts:
+    covered = view.path_covered if len(view.path_covered) == len(pts) else (False,) * len(pts)
+    width = int(h * 0.05)
+    current = view.extra.get("stroke")
+    strokes = _strokes(view)
+    for si, (a, b) in enumerate(strokes):
+        seg = pts[a:b]
+        if len(seg) < 2:
+            continue
+        road = (70, 80, 120) if current in (None, si) else (55, 62, 92)
+        pygame.draw.lines(surface, INK, False, seg, width + 8)
+        for p in seg:
             pygame.draw.circle(surface, INK, p, (width + 8) // 2)
-        pygame.draw.lines(surface, (70, 80, 120), False, pts, width)
-        for p in pts:
-            pygame.draw.circle(surface, (70, 80, 120), p, width // 2)
-        covered = view.path_covered if len(view.path_covered) == len(pts) else (False,) * len(pts)
-        # covered stretches glow yellow; uncovered show small guide dots the finger follows
-        for k in range(len(pts) - 1):
+        pygame.draw.lines(surface, road, False, seg, width)
+        for p in seg:
+            pygame.draw.circle(surface, road, p, width // 2)
+        for k in range(a, b - 1):
             if covered[k] and covered[k + 1]:
                 pygame.draw.line(surface, YELLOW, pts[k], pts[k + 1], width - 6)
                 pygame.draw.circle(surface, YELLOW, pts[k], (width - 6) // 2)
-        pygame.draw.circle(surface, YELLOW, pts[-1], (width - 6) // 2) if covered[-1] else None
-        step = max(1, len(pts) // 24)
-        for k in range(0, len(pts), step):
+        if covered[b - 1]:
+            pygame.draw.circle(surface, YELLOW, pts[b - 1], (width - 6) // 2)
+        step = max(1, (b - a) // 20)
+        for k in range(a, b, step):
             if not covered[k]:
                 pygame.draw.circle(surface, CREAM, pts[k], max(3, width // 6))
-        # start (green) and finish (a star)
-        pygame.draw.circle(surface, INK, pts[0], width * 0.75)
-        pygame.draw.circle(surface, theme.good, pts[0], width * 0.65)
-        draw_star(surface, pts[-1], width * 0.8, bool(covered[-1]))
-        # next point to reach pulses gently
-        nxt = next((k for k, c in enumerate(covered) if not c), None)
-        if nxt is not None:
-            s = 1.0 + 0.15 * math.sin(t * 2 * math.pi * 0.8)
-            pygame.draw.circle(surface, WHITE, pts[nxt], width * 0.45 * s, 4)
+        pygame.draw.circle(surface, INK, pts[a], width * 0.75)
+        pygame.draw.circle(surface, theme.good, pts[a], width * 0.65)
+        draw_star(surface, pts[b - 1], width * 0.8, bool(covered[b - 1]))
+    nxt = next((k for k, c in enumerate(covered) if not c), None)
+    if nxt is not None and pts:
+        s = 1.0 + 0.15 * math.sin(t * 2 * math.pi * 0.8)
+        pygame.draw.circle(surface, WHITE, pts[nxt], width * 0.45 * s, 4)
     draw_pointer(surface, view, theme, t)
 
 
@@ -712,10 +827,14 @@ def _basket(surface: pygame.Surface, c: Point, r: float, color: Color, theme: Th
     pygame.draw.arc(surface, INK, handle, 0.05, math.pi - 0.05, max(6, int(r * 0.12)))
 
 
+SHAPE_OF: dict[str, str] = {"red": "heart", "blue": "ball", "yellow": "star", "green": "block"}
+
+
 def _object(surface: pygame.Surface, tgt: Target, c: Point, r: float, color: Color) -> None:
-    """Objects to sort: a shape by label (ball, block, star, heart) in its colour."""
+    """Objects to sort: each colour also has its own shape (red heart, blue ball, yellow star,
+    green block), so a child who cannot tell the colours apart can still match the basket."""
     cx, cy = c
-    label = tgt.label.lower()
+    label = SHAPE_OF.get(tgt.label.lower(), tgt.label.lower())
     if "star" in label:
         pygame.draw.polygon(surface, INK, star_points(cx, cy, r * 1.15))
         pygame.draw.polygon(surface, color, star_points(cx, cy, r))
@@ -738,19 +857,22 @@ def draw_pinch_and_sort(surface: pygame.Surface, view: ActivityView, theme: Them
     for tgt in view.targets:
         if tgt.kind == "basket":
             r = max(30.0, tgt.radius * h)
-            _basket(surface, (tgt.x * w, tgt.y * h), r, theme.color(tgt.color), theme)
+            color = theme.color_for(tgt.label, tgt.color)
+            _basket(surface, (tgt.x * w, tgt.y * h), r, color, theme)
+            emblem = Target(tgt.id, tgt.x, tgt.y, 0.0, "object", label=tgt.label)
+            _object(surface, emblem, (tgt.x * w, tgt.y * h + r * 0.3), r * 0.3, WHITE)
     loose = [tg for tg in view.targets if tg.kind != "basket" and tg.state not in ("hit", "missed", "held")]
     held = [tg for tg in view.targets if tg.kind != "basket" and tg.state == "held"]
     for tgt in loose:
         r = max(14.0, tgt.radius * h)
         c = (tgt.x * w, tgt.y * h + math.sin(t * 2 * math.pi * 0.4 + tgt.id) * 4)
-        _object(surface, tgt, c, r, theme.color(tgt.color))
+        _object(surface, tgt, c, r, theme.color_for(tgt.label, tgt.color))
     draw_pointer(surface, view, theme, t)
     for tgt in held:  # carried: on top of the fingers, glowing
         r = max(14.0, tgt.radius * h)
         c = (tgt.x * w, tgt.y * h)
         _blit_center(surface, _glow(theme, int(r * 1.8), YELLOW), c)
-        _object(surface, tgt, c, r * 1.1, theme.color(tgt.color))
+        _object(surface, tgt, c, r * 1.1, theme.color_for(tgt.label, tgt.color))
 
 
 DRAWERS: dict[str, Callable[[pygame.Surface, ActivityView, Theme, float], None]] = {

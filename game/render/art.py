@@ -340,6 +340,8 @@ def draw_sticker(surface: pygame.Surface, sticker_id: str, center: Point, size: 
 
 
 def _question(r: float) -> pygame.Surface:
+    if not pygame.font.get_init():
+        pygame.font.init()
     font = pygame.font.Font(None, max(8, int(r * 1.3)))
     return font.render("?", True, (150, 150, 165))
 
@@ -402,9 +404,10 @@ def draw_cue_icon(surface: pygame.Surface, cue_id: str, center: Point, size: flo
             _arrow(surface, GREEN, (cx + r * 0.2, cy + r * 0.25), (cx + r * 0.45, cy - r * 0.35), w)
         return
     if cue_id == "keep_going":
-        for k in range(3):
-            x = cx - r * 0.45 + k * r * 0.42
-            pygame.draw.polygon(surface, GREEN, [(x - r * 0.15, cy - r * 0.35), (x + r * 0.22, cy), (x - r * 0.15, cy + r * 0.35)])
+        draw_figure(surface, FIGURES["march"], (cx - r * 0.22, cy + r * 0.05), fig_h * 0.9, INK, L, R)
+        for k in range(2):
+            x = cx + r * 0.3 + k * r * 0.28
+            pygame.draw.polygon(surface, GREEN, [(x - r * 0.12, cy - r * 0.28), (x + r * 0.16, cy), (x - r * 0.12, cy + r * 0.28)])
         return
     if cue_id == "more_light":
         pygame.draw.circle(surface, YELLOW, (cx, cy - r * 0.12), r * 0.34)
@@ -522,7 +525,7 @@ def draw_ui_icon(surface: pygame.Surface, icon: str, center: Point, size: float,
         tip = (cx + r * 0.6 * math.cos(a), cy - r * 0.6 * math.sin(a))
         pygame.draw.polygon(surface, color, [(tip[0] - r * 0.3, tip[1] - r * 0.05), (tip[0] + r * 0.2, tip[1] - r * 0.2), (tip[0] + r * 0.05, tip[1] + r * 0.3)])
     elif icon == "back":
-        _arrow(surface, color, (cx + r * 0.5, cy), (cx - r * 0.2, cy), w)
+        _arrow(surface, color, (cx + r * 0.6, cy), (cx - r * 0.15, cy), int(w * 1.5))
     elif icon == "pause":
         for dx in (-0.28, 0.28):
             pygame.draw.rect(surface, color, (cx + dx * r - r * 0.13, cy - r * 0.5, r * 0.26, r * 1.0), border_radius=int(r * 0.06))

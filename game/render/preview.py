@@ -7,12 +7,13 @@ with the child's synthetic skeleton/hands — exactly what the play scene shows.
 activity module is missing, a hand-made view stands in, so the art can be checked early.
 
     python -m game.render.preview OUT_DIR      # writes play_<id>.png for all 13 activities
+    python -m game.render.preview --bench      # ms per draw_activity / overlay / camera frame
 """
 
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
@@ -154,8 +155,10 @@ def render(activity_id: str, theme: Theme | None = None, size: tuple[int, int] =
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if args == ["--bench"]:
+        return bench()
     if len(args) != 1:
-        print("usage: python -m game.render.preview OUT_DIR", file=sys.stderr)
+        print("usage: python -m game.render.preview OUT_DIR | --bench", file=sys.stderr)
         return 2
     out = Path(args[0])
     out.mkdir(parents=True, exist_ok=True)
@@ -164,10 +167,46 @@ def main(argv: list[str] | None = None) -> int:
     for activity_id in catalog.ids():
         surface, s = render(activity_id, theme)
         pygame.image.save(surface, str(out / f"play_{activity_id}.png"))
-        if not s.real:
-            surface2 = pygame.Surface(SIZE)
-            compose_play(surface2, replace(s), theme)
         print(f"{activity_id}: {'real activity' if s.real else 'hand-made view'} phase={s.view.phase} count={s.view.count}")
+    return 0
+
+
+def bench(repeats: int = 120) -> int:
+    """Median milliseconds per draw at 1280x720 on a display-format surface."""
+    import os
+    import time
+
+    import numpy as np
+
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    pygame.display.init()
+    screen = pygame.display.set_mode(SIZE)
+    theme = Theme.default()
+
+    def median_ms(fn) -> float:  # type: ignore[no-untyped-def]
+        times = []
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t0)
+        return 1000 * sorted(times)[len(times) // 2]
+
+    worst = 0.0
+    for activity_id in catalog.ids():
+        s = sample(activity_id)
+        play = ActivityView(**{**s.view.__dict__, "phase": "playing"})
+        ms = median_ms(lambda v=play, t=s.t: draw_activity(screen, v, theme, t))
+        ov = median_ms(lambda f=s.frame: (draw_body(screen, f, theme), draw_hands(screen, f, theme)))
+        worst = max(worst, ms)
+        print(f"{activity_id:18s} draw_activity {ms:5.2f} ms   skeleton/hands {ov:5.2f} ms")
+    cam = CameraLayer(theme)
+    img = np.random.default_rng(0).integers(0, 255, (480, 640, 3), dtype=np.uint8)
+    cam.set_size(SIZE)
+    seq = iter(range(10**9))
+    convert = median_ms(lambda: cam.set_image(img, next(seq)))
+    blit = median_ms(lambda: cam.draw(screen))
+    print(f"camera: convert 640x480 -> 1280x720 once per frame {convert:.2f} ms, blit per draw {blit:.2f} ms")
+    print(f"worst draw_activity {worst:.2f} ms")
     return 0
 
 

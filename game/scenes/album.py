@@ -10,7 +10,7 @@ import pygame
 
 from game.render import art
 from game.scenes.base import Scene
-from game.scenes.common import bob, draw_hand_cursors, draw_sky, heading, small_text
+from game.scenes.common import bob, draw_hand_cursors, draw_sky, draw_sticker, heading, small_text
 from game.widgets import Button
 
 if TYPE_CHECKING:
@@ -52,11 +52,11 @@ class AlbumScene(Scene):
             have = self.owned.get(sticker, 0)
             pygame.draw.circle(surface, theme.bg2 if not have else theme.panel, (int(x), int(y)), 72)
             if have:
-                art.draw_sticker(surface, sticker, (x, y + bob(self.t, 2.0, 4, i)), 120)
+                draw_sticker(surface, theme, sticker, (x, y + bob(self.t, 2.0, 4, i)), 120)
                 if have > 1:
                     pygame.draw.circle(surface, theme.accent, (int(x + 52), int(y - 52)), 24)
                     small_text(surface, theme, str(have), (x + 52, y - 52), 34, theme.text_dark, anchor="center")
             else:
-                art.draw_sticker(surface, sticker, (x, y), 120, locked=True)
+                draw_sticker(surface, theme, sticker, (x, y), 120, locked=True)
         super().draw(surface)
         draw_hand_cursors(surface, self.ctx, self.t)

@@ -4,6 +4,7 @@ and an icon for every activity."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pygame
@@ -37,13 +38,43 @@ def activity_icon(activity_id: str) -> str:
     return ACTIVITY_ICONS.get(activity_id, "star")
 
 
+def blit_cached(surface: pygame.Surface, theme: Theme, key: tuple[object, ...], center: tuple[float, float],
+                size: float, draw: Callable[[pygame.Surface, tuple[float, float], float], None]) -> None:
+    """Draw a procedural picture once into a cached sprite, then just blit it (art is costly
+    to redraw every frame at 60 fps)."""
+    side = int(size * 1.3) + 2
+
+    def make() -> pygame.Surface:
+        sprite = pygame.Surface((side, side), pygame.SRCALPHA)
+        draw(sprite, (side / 2, side / 2), size)
+        return sprite
+
+    sprite = theme.sprite(("wq-core", *key, int(size)), make)
+    surface.blit(sprite, sprite.get_rect(center=(int(center[0]), int(center[1]))))
+
+
 def draw_activity_icon(surface: pygame.Surface, activity_id: str, center: tuple[float, float], size: float,
                        theme: Theme) -> None:
     drawer = getattr(art, "draw_activity_icon", None)
-    if drawer is not None:
-        drawer(surface, activity_id, center, size, theme)
-    else:
-        art.draw_icon(surface, activity_icon(activity_id), center, size, theme)
+
+    def draw(s: pygame.Surface, c: tuple[float, float], z: float) -> None:
+        if drawer is not None:
+            drawer(s, activity_id, c, z, theme)
+        else:
+            art.draw_icon(s, activity_icon(activity_id), c, z, theme)
+
+    blit_cached(surface, theme, ("activity", activity_id), center, size, draw)
+
+
+def draw_sticker(surface: pygame.Surface, theme: Theme, sticker_id: str, center: tuple[float, float], size: float,
+                 locked: bool = False) -> None:
+    blit_cached(surface, theme, ("sticker", sticker_id, locked), center, size,
+                lambda s, c, z: art.draw_sticker(s, sticker_id, c, z, locked=locked))
+
+
+def draw_avatar(surface: pygame.Surface, theme: Theme, avatar_id: str, center: tuple[float, float], size: float) -> None:
+    blit_cached(surface, theme, ("avatar", avatar_id), center, size,
+                lambda s, c, z: art.draw_avatar(s, avatar_id, c, z))
 
 
 def update_camera(ctx: GameContext, seen: Seen) -> None:

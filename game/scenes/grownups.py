@@ -218,7 +218,7 @@ class GrownUpsScene(Scene):
                 small_text(surface, theme, f"{step.done:g} / {step.required:g} {step.unit}", (940, y + 6), 30, ink)
                 y += 56
         else:
-            for r, (key, label, value, kind) in enumerate(self.setting_rows()):
+            for r, (_key, label, value, kind) in enumerate(self.setting_rows()):
                 yy = 170 + r * 86
                 small_text(surface, theme, label, (x0, yy + 18), 38, ink)
                 if kind == "step":

@@ -11,7 +11,15 @@ import pygame
 from exercises import catalog
 from game.render import art
 from game.scenes.base import Scene
-from game.scenes.common import bob, draw_activity_icon, draw_hand_cursors, draw_sky, small_text
+from game.scenes.common import (
+    bob,
+    draw_activity_icon,
+    draw_avatar,
+    draw_hand_cursors,
+    draw_sky,
+    draw_sticker,
+    small_text,
+)
 from game.storage import PlanStep
 from game.widgets import Button
 
@@ -140,7 +148,7 @@ class PathScene(Scene):
                 art.draw_ui_icon(surface, "check", (x + size * 0.38, y - size * 0.38 + lift), size * 0.3, theme.good)
         if not self.free_play and centres:
             fx, fy = centres[nxt]
-            art.draw_avatar(surface, ctx.player.avatar if ctx.player else "fox", (fx, fy - size * 0.95 + bob(self.t, 3.0, 10)), size * 0.7)
+            draw_avatar(surface, theme, ctx.player.avatar if ctx.player else "fox", (fx, fy - size * 0.95 + bob(self.t, 3.0, 10)), size * 0.7)
         for b in self.buttons.items[len(self.steps):]:
             if b.enabled:
                 art.draw_button(surface, b.rect, b.label, b.icon, theme, b.fill)
@@ -148,10 +156,10 @@ class PathScene(Scene):
             fb = self.buttons.items[self.buttons.focus]
             pygame.draw.rect(surface, theme.accent, fb.rect.inflate(16, 16), 6, border_radius=fb.rect.w // 3)
         if ctx.player is not None:
-            art.draw_avatar(surface, ctx.player.avatar, (190, 74), 90)
+            draw_avatar(surface, theme, ctx.player.avatar, (190, 74), 90)
             small_text(surface, theme, ctx.player.nickname, (245, 74), 52, anchor="midleft")
         w = ctx.canvas_size[0]
         if self.streak:
-            art.draw_sticker(surface, "sun", (w - 250, 74), 84)
+            draw_sticker(surface, theme, "sun", (w - 250, 74), 84)
             small_text(surface, theme, f"{self.streak}", (w - 200, 74), 64, theme.accent, anchor="midleft")
         draw_hand_cursors(surface, ctx, self.t)

@@ -33,7 +33,7 @@ from game.render.activities import draw_activity
 from game.render.effects import Effects
 from game.render.overlay import draw_body, draw_hands
 from game.scenes.base import Scene
-from game.scenes.common import bob, heading, update_camera
+from game.scenes.common import bob, draw_avatar, heading, update_camera
 from game.storage import PlanStep
 from game.widgets import Button
 from tracking.frame import PoseFrame
@@ -257,7 +257,8 @@ class PlayScene(Scene):
             size = int(200 + 120 * frac)
             pygame.draw.circle(surface, theme.panel, (w // 2, h // 2), 150)
             art.draw_hold_ring(surface, (w / 2, h / 2), 150, 1.0 - frac, theme.accent, 16)
-            heading(surface, theme, str(number), (w / 2, h / 2 + 10), size, theme.text_dark)
+            digit = theme.label(str(number), size, theme.text_dark)
+            surface.blit(digit, digit.get_rect(center=(w // 2, h // 2 + 10)))
         elif self.view is not None:
             draw_activity(surface, self.view, theme, self.t)
         self.effects.draw(surface)
@@ -336,7 +337,7 @@ class PausedScene(Scene):
         surface.blit(self._dim, (0, 0))
         avatar = self.ctx.player.avatar if self.ctx.player else "fox"
         wave = bob(self.t, 3.0, 14)
-        art.draw_avatar(surface, avatar, (w / 2, h * 0.33 + wave), 230)
+        draw_avatar(surface, theme, avatar, (w / 2, h * 0.33 + wave), 230)
         if self.auto:
             art.draw_cue_icon(surface, "come_back", (w / 2 + 200, h * 0.3), 130, theme)
             heading(surface, theme, "Come back!", (w / 2, h * 0.58), 96, theme.accent)

@@ -151,15 +151,16 @@ class GetReadyScene(Scene):
             draw_body(surface, self.frame, theme)
             draw_hands(surface, self.frame, theme)
         w, h = self.ctx.canvas_size
-        # the activity's picture, and the cue as icon + short words
-        pygame.draw.circle(surface, theme.panel, (w / 2 - 260, 110), 80)
-        draw_activity_icon(surface, self.step.activity_id, (w / 2 - 260, 110), 120, theme)
+        # left column: the activity's picture, then the cue as icon + short words
+        x = 170
+        pygame.draw.circle(surface, theme.panel, (x, 250), 80)
+        draw_activity_icon(surface, self.step.activity_id, (x, 250), 120, theme)
         cue = self.shown_cue
-        pygame.draw.circle(surface, theme.panel, (w / 2, 110), 80)
-        art.draw_cue_icon(surface, cue, (w / 2, 110), 120, theme)
+        pygame.draw.circle(surface, theme.panel, (x, 470), 95)
+        art.draw_cue_icon(surface, cue, (x, 470), 140, theme)
         progress = self.calibrator.progress if self.cue is None else 0.0
-        art.draw_hold_ring(surface, (w / 2, 110), 88, max(progress, min(1.0, self.placed_s / READY_MAX_S)), theme.good, 12)
-        words = theme.label(CUES.get(cue, ""), 56, theme.text, outline=True)
-        surface.blit(words, words.get_rect(midtop=(int(w / 2), 200)))
+        art.draw_hold_ring(surface, (x, 470), 104, max(progress, min(1.0, self.placed_s / READY_MAX_S)), theme.good, 12)
+        words = theme.label(CUES.get(cue, ""), 48, theme.text, outline=True)
+        surface.blit(words, words.get_rect(midtop=(x, 585)))
         super().draw(surface)
         draw_hand_cursors(surface, self.ctx, self.t)

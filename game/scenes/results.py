@@ -13,7 +13,14 @@ from game.input import Intents
 from game.render import art
 from game.render.effects import Effects
 from game.scenes.base import Scene
-from game.scenes.common import bob, draw_activity_icon, draw_hand_cursors, draw_sky, small_text
+from game.scenes.common import (
+    bob,
+    draw_activity_icon,
+    draw_hand_cursors,
+    draw_sky,
+    draw_sticker,
+    small_text,
+)
 from game.storage import PlanStep
 from game.widgets import Button
 
@@ -123,11 +130,11 @@ class ResultsScene(Scene):
         draw_activity_icon(surface, self.result.activity_id, (w / 2 - 300, 390), 140, theme)
         if self.sticker and self.t >= STAR_EVERY_S * (self.stars + 1):
             pop = min(1.0, (self.t - STAR_EVERY_S * (self.stars + 1)) / 0.4)
-            art.draw_sticker(surface, self.sticker, (w / 2, 380 + bob(self.t, 2.5, 8)), 200 * (0.6 + 0.4 * pop))
+            draw_sticker(surface, theme, self.sticker, (w / 2, 380 + bob(self.t, 2.5, 8)), 200 * (0.6 + 0.4 * pop))
         if self.result.reps is not None:
             small_text(surface, theme, str(self.result.reps), (w / 2 - 300, 510), 72, theme.accent, anchor="center")
         if self.streak:
-            art.draw_sticker(surface, "sun", (w / 2 + 300, 380), 150)
+            draw_sticker(surface, theme, "sun", (w / 2 + 300, 380), 150)
             small_text(surface, theme, str(self.streak), (w / 2 + 300, 500), 72, theme.accent, anchor="center")
         self.effects.draw(surface)
         super().draw(surface)

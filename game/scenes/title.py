@@ -10,7 +10,7 @@ import pygame
 from game.input import Intents
 from game.render import art
 from game.scenes.base import Scene
-from game.scenes.common import bob, draw_hand_cursors, draw_sky, heading, small_text
+from game.scenes.common import bob, draw_avatar, draw_hand_cursors, draw_sky, heading, small_text
 from game.widgets import Button
 
 if TYPE_CHECKING:
@@ -148,7 +148,7 @@ class AddPlayerScene(Scene):
         super().draw(surface)
         chosen = self.buttons.get(f"avatar:{self.avatar}").rect
         pygame.draw.rect(surface, theme.good, chosen.inflate(18, 18), 8, border_radius=chosen.w // 3)
-        art.draw_avatar(surface, self.avatar, (1030, 270 + bob(self.t, 3.0, 10)), 230)
+        draw_avatar(surface, theme, self.avatar, (1030, 270 + bob(self.t, 3.0, 10)), 230)
         box = pygame.Rect(860, 400, 340, 56)
         pygame.draw.rect(surface, theme.panel, box, border_radius=18)
         small_text(surface, theme, self.nickname, box.center, 44, theme.text_dark, anchor="center")

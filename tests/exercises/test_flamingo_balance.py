@@ -139,7 +139,9 @@ def test_standing_on_one_leg_before_the_gate_is_not_counted() -> None:
 
 def test_time_limit_keeps_a_stand_in_progress() -> None:
     script = one_leg_stand("right", hold_s=8.0)
-    a, r, _ = run(script, hold_s=20.0, side="right", duration_s=5.0)
-    # 1 s gate (standing from t=0), so play runs 1..6 s; the stand started at 2.05 s
-    assert r.metrics["put_downs"] == 0
-    assert r.per_side["right"]["longest_hold_s"] == pytest.approx(6.0 - 2.05, abs=2 * FRAME)
+    a, r, events = run(script, hold_s=20.0, side="right", duration_s=5.0)
+    play_t = next(e.t for e in events if isinstance(e, Cue) and e.cue == "get_ready")
+    assert 1.0 <= play_t <= 1.5  # the ready gate: standing still with both feet down for 1 s
+    # play runs 5 s from the gate; the stand started at 2.05 s and was still going
+    assert r.metrics["put_downs"] == 0 and r.duration_s == pytest.approx(5.0, abs=FRAME)
+    assert r.per_side["right"]["longest_hold_s"] == pytest.approx(play_t + 5.0 - 2.05, abs=2 * FRAME)

@@ -21,7 +21,7 @@ from exercises.events import Cue, Event, TargetHit, TargetMissed
 from tracking.synthetic import Degrade, SyntheticSource
 from tracking.synthetic.body import Placement
 from tracking.synthetic.motions.poses import WalkIn
-from tracking.synthetic.motions.reach import ReachScript
+from tracking.synthetic.motions.reach import ReachScript, reach_sequence
 
 FRAME = 1 / 30
 REACT_S, MOVE_S = 0.4, 0.6
@@ -78,7 +78,7 @@ def test_child_touches_every_star_with_the_asked_hand() -> None:
     assert r.metrics["asymmetry_success"] == 0.0 and r.success_rate == 1.0
     hits = [e for e in events if isinstance(e, TargetHit)]
     assert [h.target_id for h in hits] == list(range(1, 11))
-    for hit, (star, shown_t) in zip(hits, stars):
+    for hit, (star, shown_t) in zip(hits, stars, strict=True):
         assert hit.side == star.side
         assert hit.reaction_s is not None
         assert REACT_S + ONSET_LAG[0] <= hit.reaction_s <= REACT_S + ONSET_LAG[1]
@@ -176,7 +176,8 @@ def test_seated_and_with_a_calibration() -> None:
 def test_degraded_tracking_keeps_the_counts() -> None:
     _, clean, _, stars_clean = play(level=3, reps=8, seed=3)
     _, noisy, _, stars_noisy = play(level=3, reps=8, seed=3, degrade=NOISY)
-    for name in ("hits", "misses", "midline_crossings", "wrong_hand_touches"):
+    for name in ("hits", "misses", "midline_crossings", "wrong_hand_touches", "reaches",
+                 "hand_midline_crossings"):
         assert noisy.metrics[name] == clean.metrics[name]
     assert noisy.metrics["hits"] == 8
     assert noisy.metrics["reaction_time_s"] == pytest.approx(clean.metrics["reaction_time_s"], abs=0.1)
@@ -186,4 +187,25 @@ def test_idle_and_walking_in_count_nothing() -> None:
     script = ReachScript(duration=8.0, walk_in=WalkIn(3.0))
     a, r, events, stars = play(choose=None, script=script, seconds=8.0, reps=10)
     assert r.metrics["hits"] == 0 and r.metrics["wrong_hand_touches"] == 0
+    assert r.metrics["reaches"] == 0 and r.metrics["hand_midline_crossings"] == 0
     assert stars and stars[0][1] >= 3.0 + 1.0  # no star before the child stood still 1 s
+
+
+def test_adaptive_levels_move_within_bounds_and_shrink_the_stars() -> None:
+    a, r, events, stars = play(level=1, reps=8, adaptive=True, min_level=1, max_level=3, seconds=30.0)
+    assert r.metrics["hits"] == 8
+    assert [(c.old, c.new) for c in r.level_changes] == [(1, 2), (2, 3)]  # 3 hits in a row, twice
+    assert r.level == 3
+    radii = [round(s.radius / stars[0][0].radius, 3) for s, _ in stars]
+    assert radii[0] == 1.0 and radii[-1] == pytest.approx(0.25 / 0.35, abs=0.01)
+
+
+def test_movement_figures_without_aiming_at_stars() -> None:
+    # Like a plain video: the child reaches on its own schedule, whatever the stars do.
+    goals = ((3.0, "left", 0.3, 0.25), (5.0, "right", 0.7, 0.25), (7.0, "left", 0.62, 0.3),
+             (9.0, "right", 0.38, 0.3), (11.0, "left", 0.33, 0.45))
+    script = reach_sequence(goals)
+    _, r, _, _ = play(choose=None, script=script, seconds=script.duration, reps=20,
+                      time_per_star_s=30.0)
+    assert r.metrics["reaches"] == 5
+    assert r.metrics["hand_midline_crossings"] == 2  # the third and fourth reach cross over

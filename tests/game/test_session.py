@@ -99,7 +99,7 @@ def test_adding_a_player_by_clicks_and_typing(storage: LogbookStorage, logbook: 
     game.type("o!")
     game.press("ok")
     assert isinstance(game.top, PathScene) and game.top.free_play
-    child = logbook.get_child("Leoo!")
+    child = logbook.get_child("Leo!")
     assert child is not None and child.avatar == "frog"
-    assert game.ctx.player is not None and game.ctx.player.nickname == "Leoo!"
+    assert game.ctx.player is not None and game.ctx.player.nickname == "Leo!"
     game.close()

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import sys
 import time
-from pathlib import Path
 from datetime import datetime, timedelta
+from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parents[1]), str(HERE)]
 
+from lbhelpers import result  # noqa: E402
+
 from exercises.events import RepCompleted, TargetHit  # noqa: E402
 from logbook import schema  # noqa: E402
 from logbook.store import Logbook  # noqa: E402
-from lbhelpers import result  # noqa: E402
 
 
 def main() -> None:

@@ -30,6 +30,15 @@ class Hops(RepScript):
         return [self.tempo_s * (1.0 + self.irregular * (1 if i % 2 == 0 else -1))
                 for i in range(self.reps)]
 
+    def landing_times(self) -> list[float]:
+        """When the feet touch down after each full hop (the known rhythm)."""
+        out, start = [], self.lead_in_s
+        for i, d in enumerate(self.rep_durations()):
+            if i not in self.half:
+                out.append(start + (TAKE_OFF + FLIGHT) * d)
+            start += d
+        return out
+
     def lift_at(self, index: int, phase: float) -> float:
         if not TAKE_OFF <= phase < TAKE_OFF + FLIGHT:
             return 0.0

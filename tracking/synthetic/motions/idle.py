@@ -17,8 +17,8 @@ from functools import partial
 from tracking.synthetic.body import ArmPose, BodyPose, LegPose, Placement, render_body
 from tracking.synthetic.source import MotionScript, Snapshot
 
-LEAD_IN_S = 2.0  # standing still before the first rep: the ready gate needs 1 s of it, with
-# room for dropped and occluded frames
+LEAD_IN_S = 2.5  # standing still before the first rep: the ready gate needs 1 s of it, with
+# room for dropped and occluded frames (each unseen frame takes back twice its time)
 OFF_PICTURE_VISIBILITY = 0.05  # what a tracker reports for a landmark outside the picture
 
 

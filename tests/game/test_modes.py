@@ -1,0 +1,98 @@
+"""No camera -> one friendly line and mouse mode; the mouse and keys then play for real."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.clock import ManualClock
+from game.launch import NO_CAMERA, PlayOptions, open_feed
+from game.mouse_mode import MouseFeed
+from game.scenes.play import PlayScene
+from game.scenes.results import ResultsScene
+from game.storage import MemoryStorage, PlanStep
+from tests.game.harness import Game
+
+
+def test_no_camera_falls_back_to_mouse_mode_with_one_friendly_line() -> None:
+    said: list[str] = []
+    feed, notice = open_feed(PlayOptions(camera=7), ManualClock(), said.append)
+    assert isinstance(feed, MouseFeed)
+    assert notice == NO_CAMERA
+    assert len(said) == 1 and NO_CAMERA in said[0] and "\n" not in said[0]
+
+
+def test_play_command_without_camera_starts_in_mouse_mode(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from game.cli import main
+
+    shot = tmp_path / "title.png"
+    code = main(["play", "--camera", "5", "--db", f"sqlite:///{tmp_path / 'lb.sqlite3'}",
+                 "--screenshot", str(shot), "--frames", "20"])
+    err = capsys.readouterr().err
+    assert code == 0 and shot.is_file()
+    assert [line for line in err.splitlines() if "camera" in line.lower()] == [line for line in err.splitlines() if NO_CAMERA in line]
+    assert sum(NO_CAMERA in line for line in err.splitlines()) == 1
+    assert pygame.image.load(str(shot)).get_size() == (1280, 720)
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["play", "--video", "/nonexistent/clip.mp4"], "video file not found"),
+    (["play", "--replay", "/nonexistent/rec.npz"], "replay file not found"),
+    (["play", "--synthetic", "no_such_script"], "unknown motion script"),
+    (["play", "--mouse", "--child", "Nobody"], "no child called 'Nobody'"),
+    (["play", "--mouse", "--frames", "3"], "--frames goes with --screenshot"),
+])
+def test_bad_input_is_one_line_and_exit_2(argv: list[str], words: str, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from game.cli import main
+
+    code = main([*argv, "--db", f"sqlite:///{tmp_path / 'lb.sqlite3'}"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2
+    assert len(err) == 1 and err[0].startswith("wigglequest: error:") and words in err[0]
+
+
+def _mouse_game(activity: str, overrides: dict[str, object]) -> tuple[Game, MemoryStorage]:
+    storage = MemoryStorage()
+    storage.add_player("Ada", "cat")
+    game = Game(storage)
+    game.ctx.player = storage.find_player("Ada")
+    game.ctx.scenes.push(PlayScene(game.ctx, PlanStep(activity, 1, overrides)))
+    return game, storage
+
+
+def test_keys_stand_in_for_body_moves_arm_raises() -> None:
+    game, storage = _mouse_game("arm_raises", {"reps": 3})
+    game.run(5.0)  # 3-2-1 and the ready gate (standing still)
+    for _ in range(3):
+        game.key(pygame.K_UP, hold_s=1.2)  # arms up ...
+        game.run(1.2)  # ... and down
+    assert game.run_until(lambda: isinstance(game.top, ResultsScene), 5)
+    (saved,) = storage.results
+    assert saved.result.reps == 3 and saved.result.completed
+    game.close()
+
+
+def test_the_mouse_is_the_hand_bubble_pop() -> None:
+    game, storage = _mouse_game("bubble_pop", {"reps": 3})
+    game.run(3.5)
+    w, h = game.ctx.canvas_size
+    for _ in range(200):  # point at the lowest bubble, pinch (mouse button), let go
+        if isinstance(game.top, ResultsScene):
+            break
+        play = game.top
+        assert isinstance(play, PlayScene)
+        bubbles = [t for t in (play.view.targets if play.view else ()) if t.state == "active"]
+        if not bubbles:
+            game.run(0.25)
+            continue
+        b = max(bubbles, key=lambda t: t.y)
+        pos = (int(b.x * w), int((b.y - 0.01) * h))
+        pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+        game.run(0.2)
+        game.click(pos, hold_s=0.25)
+        game.run(0.3)
+    assert isinstance(game.top, ResultsScene)
+    (saved,) = storage.results
+    assert saved.result.activity_id == "bubble_pop" and saved.result.completed
+    assert any(e.kind == "target_hit" for e in saved.events)  # a bubble popped under the mouse
+    game.close()
