@@ -3,7 +3,9 @@
     python -m benchmarks.accuracy --clips DIR --labels labels.csv
 
 labels.csv columns: clip,activity,measure,low,high — `measure` is `reps` or a metric name; a
-clip passes when the counted figure lies in [low, high].  Clips may be videos (the real
+clip passes when the counted figure lies in [low, high].  An optional `params` column gives
+`count --param` settings separated by ";" (e.g. reps=50, so a long clip is not cut at the
+activity's default goal).  benchmarks/make_accuracy_set.py writes a synthetic labelled set.  Clips may be videos (the real
 tracker runs) or landmark recordings.  Prints counted against expected per clip, then the
 exact-match rate and the mean absolute error (distance to the nearest end of the range).
 """
@@ -26,6 +28,7 @@ class Label:
     measure: str
     low: float
     high: float
+    params: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,14 +57,16 @@ def read_labels(path: Path) -> list[Label]:
         if missing:
             raise ValueError(f"{path}: missing column(s) {', '.join(sorted(missing))}")
         return [
-            Label(r["clip"], r["activity"], r["measure"], float(r["low"]), float(r["high"]))
+            Label(r["clip"], r["activity"], r["measure"], float(r["low"]), float(r["high"]),
+                  tuple(p.strip() for p in (r.get("params") or "").split(";") if p.strip()))
             for r in reader
         ]
 
 
 def measure(clips: Path, label: Label) -> Outcome:
     try:
-        result = count_json(str(clips / label.clip), label.activity)
+        extra = [arg for p in label.params for arg in ("--param", p)]
+        result = count_json(str(clips / label.clip), label.activity, extra)
     except (RuntimeError, ValueError) as exc:
         return Outcome(label, None, str(exc))
     if label.measure == "reps":
@@ -71,6 +76,10 @@ def measure(clips: Path, label: Label) -> Outcome:
     if value is None:
         return Outcome(label, None, f"no {label.measure} in the result")
     return Outcome(label, float(value))
+
+
+def _expected(label: Label) -> str:
+    return f"{label.low:g}" if label.low == label.high else f"{label.low:g}..{label.high:g}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,13 +92,19 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ValueError, KeyError) as exc:
         print(f"accuracy: error: {exc}", file=sys.stderr)
         return 2
+    if not args.clips.is_dir():
+        print(f"accuracy: error: not a folder: {args.clips}", file=sys.stderr)
+        return 2
+    if not labels:
+        print(f"accuracy: error: {args.labels} has no rows", file=sys.stderr)
+        return 2
     outcomes = [measure(args.clips, label) for label in labels]
     rows = [
-        [o.label.clip, o.label.activity, o.label.measure, o.label.low, o.label.high,
-         "-" if o.counted is None else o.counted, "pass" if o.passed else (o.error or "FAIL")]
+        [o.label.clip, o.label.activity, o.label.measure, _expected(o.label),
+         "-" if o.counted is None else f"{o.counted:g}", "pass" if o.passed else (o.error or "FAIL")]
         for o in outcomes
     ]
-    print(table(rows, ["clip", "activity", "measure", "low", "high", "counted", "verdict"]))
+    print(table(rows, ["clip", "activity", "measure", "expected", "counted", "verdict"]))
     errors = [o.abs_error for o in outcomes if o.abs_error is not None]
     exact = sum(o.passed for o in outcomes) / len(outcomes) if outcomes else 0.0
     mae = sum(errors) / len(errors) if errors else float("nan")

@@ -39,7 +39,7 @@ class Case:
 
 
 def full_reps(script: MotionScript) -> tuple[float, float]:
-    n = float(script.full_reps)  # type: ignore[attr-defined]
+    n = float(script.full_reps())  # type: ignore[attr-defined]
     return n, n
 
 

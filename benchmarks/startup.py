@@ -73,7 +73,7 @@ def launch(mode: str, args: list[str], tmp: Path, run: int, timeout: float) -> L
         tail = (err or "").strip().splitlines()[-1:] or ["no frame drawn"]
         raise RuntimeError(f"play {' '.join(args)}: {tail[0]}")
     frame_t, scene = events["first_frame"]
-    tracker = events.get("feed_running")
+    tracker = events.get("feed_running") if mode == "video" else None  # the mouse has no models
     return Launch(mode, frame_t - started, None if tracker is None else tracker[0] - started, scene)
 
 

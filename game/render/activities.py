@@ -137,13 +137,15 @@ def _token(surface: pygame.Surface, kind: str, center: Point, r: float, filled: 
     elif kind == "foot":
         side_left = k % 2 == 0
         col = (theme.left if side_left else theme.right) if filled else DIM
-        ox = -r * 0.3 if side_left else r * 0.3
-        oy = r * 0.15 if side_left else -r * 0.15
-        pygame.draw.ellipse(surface, INK, (cx + ox - r * 0.42, cy + oy - r * 0.55, r * 0.84, r * 1.25))
-        pygame.draw.ellipse(surface, col, (cx + ox - r * 0.34, cy + oy - r * 0.47, r * 0.68, r * 1.09))
+        f = r * 1.3
+        ox = -f * 0.3 if side_left else f * 0.3
+        oy = f * 0.12 if side_left else -f * 0.12
+        pygame.draw.ellipse(surface, INK, (cx + ox - f * 0.4, cy + oy - f * 0.45, f * 0.8, f * 1.1))
+        pygame.draw.ellipse(surface, col, (cx + ox - f * 0.32, cy + oy - f * 0.37, f * 0.64, f * 0.94))
         for j in range(4):
-            tx = cx + ox + (j - 1.5) * r * 0.19 * (1 if side_left else -1)
-            pygame.draw.circle(surface, col, (tx, cy + oy - r * 0.72 + abs(j - 1) * r * 0.05), r * 0.11)
+            tx = cx + ox + (j - 1.5) * f * 0.17 * (1 if side_left else -1)
+            pygame.draw.circle(surface, INK, (tx, cy + oy - f * 0.55 + abs(j - 1) * f * 0.04), f * 0.11)
+            pygame.draw.circle(surface, col, (tx, cy + oy - f * 0.55 + abs(j - 1) * f * 0.04), f * 0.08)
     elif kind == "card":
         rect = pygame.Rect(0, 0, r * 1.5, r * 1.9)
         rect.center = (int(cx), int(cy))
@@ -361,7 +363,7 @@ def _story_track(surface: pygame.Surface, view: ActivityView, theme: Theme, t: f
     if pos >= steps:
         at = (col.centerx, col.top + h * 0.06)
     bob = h * 0.006 * math.sin(t * 2 * math.pi * 0.5)
-    hero((at[0], at[1] - r * 1.2 + bob), h * 0.032)
+    hero((at[0], at[1] - r * 1.4 + bob), h * 0.042)
 
 
 def _cloud_step(surface: pygame.Surface) -> Callable[[Point, float, bool], None]:

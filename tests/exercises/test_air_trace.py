@@ -16,6 +16,7 @@ from tracking.synthetic.motions.trace import TraceScript
 from tracking.synthetic.source import Degrade, MotionScript, SyntheticSource
 
 NOISY = Degrade(noise=0.004, jitter=0.004, drop_rate=0.05)
+PERFECT = Degrade()
 
 
 def level_strokes(level: int) -> tuple[tuple[tuple[float, float], ...], ...]:
@@ -28,7 +29,7 @@ def level_strokes(level: int) -> tuple[tuple[tuple[float, float], ...], ...]:
     return out
 
 
-def run(script: MotionScript, level: int, degrade: Degrade = Degrade(), seed: int = 0,
+def run(script: MotionScript, level: int, degrade: Degrade = PERFECT, seed: int = 0,
         **overrides: Any) -> tuple[Any, ActivityResult]:
     a = create("air_trace")
     a.start(resolve_params("air_trace", level, overrides), 0.0)

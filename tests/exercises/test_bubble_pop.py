@@ -14,12 +14,13 @@ from tracking.synthetic.motions.pinch import PinchCycles
 from tracking.synthetic.source import Degrade, MotionScript, SyntheticSource
 
 NOISY = Degrade(noise=0.004, jitter=0.004, drop_rate=0.05)
+PERFECT = Degrade()
 T_PLAY = 1.0  # the script's open hand is still from t=0, so the ready gate opens after 1 s
 LEVEL = 2  # bubbles: radius 0.085, rising 0.05/s, one every 2.5 s
 PERIOD = 2.6  # one pinch per bubble
 
 
-def run(script: MotionScript, degrade: Degrade = Degrade(), seed: int = 0, **overrides: Any) -> tuple[Any, ActivityResult]:
+def run(script: MotionScript, degrade: Degrade = PERFECT, seed: int = 0, **overrides: Any) -> tuple[Any, ActivityResult]:
     a = create("bubble_pop")
     a.start(resolve_params("bubble_pop", LEVEL, {"duration_s": 0, **overrides}), 0.0)
     for f in SyntheticSource(script, seed=seed, degrade=degrade).frames():

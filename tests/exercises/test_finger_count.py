@@ -13,6 +13,7 @@ from tracking.synthetic.motions.fingers import ShowFingers
 from tracking.synthetic.source import Degrade, MotionScript, SyntheticSource
 
 NOISY = Degrade(noise=0.004, jitter=0.004, drop_rate=0.05)
+PERFECT = Degrade()
 HOLD = 1.8  # the child shows each number this long (the activity answers after 0.6 s + 0.8 s gap)
 
 
@@ -24,7 +25,7 @@ def numbers(level: int, seed: int = 1) -> list[int]:
     return out
 
 
-def run(script: MotionScript, level: int, degrade: Degrade = Degrade(), seed: int = 0,
+def run(script: MotionScript, level: int, degrade: Degrade = PERFECT, seed: int = 0,
         **overrides: Any) -> tuple[Any, ActivityResult]:
     a = create("finger_count")
     a.start(resolve_params("finger_count", level, overrides), 0.0)

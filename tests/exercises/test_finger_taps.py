@@ -15,9 +15,10 @@ from tracking.synthetic.motions.taps import FingerTaps
 from tracking.synthetic.source import Degrade, MotionScript, SyntheticSource
 
 NOISY = Degrade(noise=0.004, jitter=0.004, drop_rate=0.05)
+PERFECT = Degrade()
 
 
-def run(script: MotionScript, degrade: Degrade = Degrade(), seed: int = 0, level: int = 3,
+def run(script: MotionScript, degrade: Degrade = PERFECT, seed: int = 0, level: int = 3,
         **overrides: Any) -> tuple[Any, ActivityResult]:
     a = create("finger_taps")
     a.start(resolve_params("finger_taps", level, {"duration_s": 0, "reps": 24, **overrides}), 0.0)

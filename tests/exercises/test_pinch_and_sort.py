@@ -14,6 +14,7 @@ from tracking.synthetic.motions.sort import PinchAndCarry
 from tracking.synthetic.source import Degrade, MotionScript, SyntheticSource
 
 NOISY = Degrade(noise=0.004, jitter=0.004, drop_rate=0.05)
+PERFECT = Degrade()
 Move = tuple[tuple[float, float], tuple[float, float]]
 
 
@@ -24,7 +25,7 @@ def sorting_moves(level: int) -> tuple[list[Move], list[tuple[float, float, str]
     return [((x, y), where[label]) for x, y, label in objs], objs, bins
 
 
-def run(script: MotionScript, level: int, degrade: Degrade = Degrade(), seed: int = 0,
+def run(script: MotionScript, level: int, degrade: Degrade = PERFECT, seed: int = 0,
         **overrides: Any) -> tuple[Any, ActivityResult]:
     a = create("pinch_and_sort")
     a.start(resolve_params("pinch_and_sort", level, overrides), 0.0)

@@ -41,6 +41,19 @@ def result(
     )
 
 
+def run(*argv: str) -> tuple[int, str, str]:
+    """`wigglequest ARGV...` in-process: (exit code, stdout, stderr)."""
+    import contextlib
+    import io
+
+    from game.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(argv))
+    return code, out.getvalue(), err.getvalue()
+
+
 def subprocess_env() -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])

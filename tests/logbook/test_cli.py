@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_plans import run
+from lbhelpers import run, seed_logbook
 
 from logbook.plans import load_plan
 from logbook.store import Logbook
@@ -36,8 +36,6 @@ def test_child_add_list_edit(db: str) -> None:
 
 
 def test_child_remove_asks_exports_then_deletes(db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from lbhelpers import seed_logbook
-
     with Logbook.open(db) as lb:
         seed_logbook(lb, days=2)
     monkeypatch.setattr("sys.stdin", io.StringIO("no\n"))

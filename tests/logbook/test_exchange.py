@@ -6,8 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from lbhelpers import seed_logbook
-from test_plans import run
+from lbhelpers import run, seed_logbook
 
 from logbook.errors import LogbookError
 from logbook.exchange import collect, export_child, import_folder

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import string
 from pathlib import Path
@@ -12,8 +10,8 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lbhelpers import run
 
-from game.cli import main
 from logbook.plans import PlanError, load_plan, place
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "assets" / "plans").glob("*"))
@@ -28,13 +26,6 @@ GOOD = {
         {"activity": "bubble_pop", "reps": 12, "side": "either", "params": {"bubble_radius": 0.08}},
     ],
 }
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(list(argv))
-    return code, out.getvalue(), err.getvalue()
 
 
 def write(tmp_path: Path, data: object, name: str = "plan.yaml") -> Path:

@@ -7,9 +7,8 @@ import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from lbhelpers import result, seed_logbook
+from lbhelpers import result, run, seed_logbook
 from sqlalchemy import LargeBinary
-from test_plans import run
 
 from exercises.events import HoldEnded, RepCompleted, TargetHit
 from logbook import schema

@@ -8,8 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from lbhelpers import seed_logbook
-from test_plans import run
+from lbhelpers import run, seed_logbook
 
 from logbook.reports import _asymmetry, build_report, gather
 from logbook.store import Logbook

@@ -1,0 +1,87 @@
+"""The benchmark scripts run end to end on tiny inputs: they work, print their table and end with
+their headline line.  Timings are never asserted (they belong to the benchmarks' output)."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from benchmarks import accuracy, make_accuracy_set, offline, pipeline, startup
+
+
+def last_line(out: str) -> str:
+    return out.strip().splitlines()[-1]
+
+
+def test_pipeline_runs_both_modes_and_prints_ratios(capsys: pytest.CaptureFixture[str]) -> None:
+    code = pipeline.main(["--seconds", "1", "--size", "320x240"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    for row in ("draw fps", "tracking fps", "latency p50 ms", "latency p95 ms", "frames dropped",
+                "CPU %", "peak memory MB"):
+        assert re.search(rf"^{re.escape(row)}\s+\S+\s+\S+\s+\S+", out, re.M), row
+    assert "project/naive" in out and out.count("[met]") + out.count("[MISSED]") == 4
+    assert "ended on: play" in out  # the game really showed the play scene
+    assert re.fullmatch(r"pipeline: game draws \d+ fps \(\d+\.\dx naive\) while tracking \d+ fps; "
+                        r"grab-to-screen p95 \d+ ms vs \d+ ms naive", last_line(out))
+
+
+def test_pipeline_refuses_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
+    assert pipeline.main(["--seconds", "0"]) == 2
+    assert pipeline.main(["--activity", "juggling"]) == 2
+    assert pipeline.main(["--clip", "/nonexistent/clip.mp4"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 3 and all(line.startswith("pipeline: error: ") for line in err)
+
+
+def test_startup_times_both_launches(capsys: pytest.CaptureFixture[str]) -> None:
+    code = startup.main(["--runs", "1"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert re.search(r"^play --video \(camera stand-in\)\s+1\s+title\s+\d+\.\d\d\s+\d+\.\d\d", out, re.M)
+    assert re.search(r"^play --mouse\s+1\s+title\s+\d+\.\d\d\s+-", out, re.M)
+    assert re.fullmatch(r"startup: first title frame \d+\.\d\d s after launch, tracker running "
+                        r"\d+\.\d\d s \(median of 1; mouse mode \d+\.\d\d s\)", last_line(out))
+
+
+def test_offline_times_track_and_count(capsys: pytest.CaptureFixture[str]) -> None:
+    code = offline.main(["--frames", "12"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert re.search(r"^track\s+12\s", out, re.M) and re.search(r"^count\s+12\s", out, re.M)
+    assert re.fullmatch(r"offline: track \d+\.\d\dx real time, count \d+\.\d\dx real time", last_line(out))
+
+
+def test_accuracy_on_a_generated_labelled_set(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    chosen = [c for c in make_accuracy_set.cases() if c.clip in ("jacks_clean", "jacks_half_moves")]
+    labels = make_accuracy_set.write_set(tmp_path, chosen)
+    rows = list(csv.DictReader(labels.open()))
+    assert [(r["clip"], r["measure"], r["low"], r["high"]) for r in rows] == [
+        ("jacks_clean.jsonl.gz", "reps", "6", "6"),
+        ("jacks_half_moves.jsonl.gz", "reps", "6", "6"),  # 8 moves, 2 of them half: 6 count
+    ]
+    # One more row that the counter cannot meet, so the error figures are exercised.
+    with labels.open("a", newline="") as fh:
+        csv.writer(fh).writerow(["jacks_clean.jsonl.gz", "jumping_jacks", "reps", "8", "9", "reps=50"])
+    code = accuracy.main(["--clips", str(tmp_path), "--labels", str(labels)])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert re.search(r"^jacks_clean\.jsonl\.gz\s+jumping_jacks\s+reps\s+6\s+6\s+pass", out, re.M)
+    assert re.search(r"^jacks_clean\.jsonl\.gz\s+jumping_jacks\s+reps\s+8\.\.9\s+6\s+FAIL", out, re.M)
+    assert last_line(out) == "accuracy: exact-match 67% of 3 clips, mean absolute error 0.67"
+
+
+def test_accuracy_reports_a_missing_clip_and_bad_labels(tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    labels = tmp_path / "labels.csv"
+    labels.write_text("clip,activity,measure,low,high\nnope.jsonl,jumping_jacks,reps,3,3\n")
+    assert accuracy.main(["--clips", str(tmp_path), "--labels", str(labels)]) == 0
+    out = capsys.readouterr().out
+    assert "file not found" in out and last_line(out).startswith("accuracy: exact-match 0% of 1 clips")
+    labels.write_text("clip,activity\nx,y\n")
+    assert accuracy.main(["--clips", str(tmp_path), "--labels", str(labels)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("accuracy: error: ") and "missing column" in err[0]
