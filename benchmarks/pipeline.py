@@ -12,7 +12,9 @@ Both read the same clip through VideoFileSource(realtime=True): paced like a liv
 frames dropped.  Each mode runs in its own subprocess (SDL dummy drivers), so CPU time and peak
 memory are per mode.  Measurement starts once the models are loaded (and, for the game, the
 3-2-1 countdown is over) and lasts `--seconds`.  Latency: for every drawn frame that shows a
-new PoseFrame, the time just after the flip minus the frame's grab time `t`.
+new PoseFrame, the time just after the flip minus the frame's grab time `t`.  "landmarks p95" is
+grab -> landmarks ready (the tracker's own figure; naive: after process()), and "loop CPU" the
+drawing thread's CPU time per drawn frame (naive: grab + inference + drawing).
 """
 
 from __future__ import annotations
@@ -51,19 +53,22 @@ class ModeResult:
     camera_frames: int  # frames the camera delivered in the window
     frames_dropped: int
     cpu_pct: float  # process CPU time / wall (200% = both cores)
+    loop_cpu_ms: float  # CPU time of the drawing thread per drawn frame
+    result_ms_p95: float  # grab -> landmarks ready (before any drawing)
     peak_rss_mb: float
     scene: str = ""  # what the game showed at the end (project mode)
 
 
 class Usage:
-    """CPU time and wall time of this process between start() and stop()."""
+    """Wall time, process CPU % and this thread's CPU seconds between start() and stop()."""
 
     def start(self) -> None:
-        self.wall0, self.cpu0 = time.monotonic(), _cpu_s()
+        self.wall0, self.cpu0, self.thread0 = time.monotonic(), _cpu_s(), time.thread_time()
 
-    def stop(self) -> tuple[float, float]:
+    def stop(self) -> tuple[float, float, float]:
         wall = time.monotonic() - self.wall0
-        return wall, 100.0 * (_cpu_s() - self.cpu0) / wall if wall > 0 else 0.0
+        cpu = 100.0 * (_cpu_s() - self.cpu0) / wall if wall > 0 else 0.0
+        return wall, cpu, time.thread_time() - self.thread0
 
 
 def _cpu_s() -> float:
@@ -149,7 +154,7 @@ def run_project(clip: Path, seconds: float, activity: str, profile: Path | None)
         if frame is not None and (frame.seq, frame.t) != shown:
             shown = (frame.seq, frame.t)
             latencies.append((flipped - frame.t) * 1000.0)
-    wall, cpu = usage.stop()
+    wall, cpu, loop_cpu = usage.stop()
     if profiler is not None:
         profiler.disable()
         profiler.dump_stats(str(profile))
@@ -163,7 +168,9 @@ def run_project(clip: Path, seconds: float, activity: str, profile: Path | None)
         camera_frames=(after.frames_grabbed - before.frames_grabbed)
         + int(after.extra.get("frames_skipped_by_source", 0) - before.extra.get("frames_skipped_by_source", 0)),
         frames_dropped=after.frames_dropped - before.frames_dropped,
-        cpu_pct=cpu, peak_rss_mb=_peak_rss_mb(), scene=top.name if top is not None else "",
+        cpu_pct=cpu, loop_cpu_ms=1000.0 * loop_cpu / max(1, draws),
+        result_ms_p95=after.latency_ms_p95,
+        peak_rss_mb=_peak_rss_mb(), scene=top.name if top is not None else "",
     )
     app.close()
     feed.stop()
@@ -196,6 +203,7 @@ def run_naive(clip: Path, seconds: float) -> ModeResult:
     source.open()
     latencies: list[float] = []
     infer: list[float] = []
+    ready_ms: list[float] = []
     draws = 0
     usage = Usage()
     usage.start()
@@ -215,6 +223,7 @@ def run_naive(clip: Path, seconds: float) -> ModeResult:
             t0 = time.monotonic()
             results = pose.process(rgb)
             infer.append((time.monotonic() - t0) * 1000.0)
+            ready_ms.append((time.monotonic() - grab.t) * 1000.0)
             picture = cv2.resize(cv2.flip(rgb, 1), size)
             screen.blit(pygame.image.frombuffer(picture.data, size, "RGB"), (0, 0))
             if results.pose_landmarks is not None:
@@ -226,7 +235,7 @@ def run_naive(clip: Path, seconds: float) -> ModeResult:
             pygame.display.flip()
             latencies.append((time.monotonic() - grab.t) * 1000.0)
             draws += 1
-        wall, cpu = usage.stop()
+        wall, cpu, loop_cpu = usage.stop()
         served = source._served  # noqa: SLF001 - frames the camera offered, read or skipped
     finally:
         source.close()
@@ -236,7 +245,8 @@ def run_naive(clip: Path, seconds: float) -> ModeResult:
         latency_ms_p50=_pct(latencies, 50), latency_ms_p95=_pct(latencies, 95),
         inference_ms_p50=_pct(infer, 50), inference_ms_p95=_pct(infer, 95),
         camera_frames=served - served0, frames_dropped=source.frames_skipped - skipped0,
-        cpu_pct=cpu, peak_rss_mb=_peak_rss_mb(), scene="-",
+        cpu_pct=cpu, loop_cpu_ms=1000.0 * loop_cpu / max(1, draws), result_ms_p95=_pct(ready_ms, 95),
+        peak_rss_mb=_peak_rss_mb(), scene="-",
     )
 
 
@@ -280,6 +290,8 @@ def report(project: ModeResult, naive: ModeResult) -> str:
         ("latency p95 ms", "latency_ms_p95", "{:.0f}"),
         ("inference p50 ms", "inference_ms_p50", "{:.0f}"),
         ("inference p95 ms", "inference_ms_p95", "{:.0f}"),
+        ("landmarks p95 ms", "result_ms_p95", "{:.0f}"),
+        ("loop CPU ms/frame", "loop_cpu_ms", "{:.1f}"),
         ("frames dropped", "frames_dropped", "{}"),
         ("CPU %", "cpu_pct", "{:.0f}"),
         ("peak memory MB", "peak_rss_mb", "{:.0f}"),

@@ -44,6 +44,7 @@ class ActivityBase:
         self.completed = False
         self.level_changes: list[LevelChange] = []
         self.trials: list[tuple[float, bool]] = []
+        self.last_count_t: float | None = None  # when the main count last went up
         self._cue: str | None = None
         self._cue_t = -1e9
         self._cue_last: dict[str, float] = {}
@@ -101,7 +102,10 @@ class ActivityBase:
                 self.on_resume(t)
             self.active_s += dt
             assert frame is not None
+            before = self.count()
             events.extend(self.step(frame, t, dt))
+            if self.count() != before:
+                self.last_count_t = t
         else:
             self.unseen_s += dt
             if self.phase == "playing":
@@ -147,6 +151,13 @@ class ActivityBase:
             level=self.level,
         )
         base.update(self.view_fields())
+        # What the scene needs to animate without reaching inside: the full time bar and how
+        # long ago the count last went up (for a bounce).
+        extra = dict(base.get("extra") or {})
+        extra.setdefault("duration_s", limit)
+        if self.last_count_t is not None:
+            extra.setdefault("since_count_s", max(0.0, current_t - self.last_count_t))
+        base["extra"] = extra
         return ActivityView(**base)
 
     def result(self) -> ActivityResult:

@@ -32,6 +32,9 @@ from exercises.reps import RepCounter
 from tracking.frame import PoseFrame
 
 STANDING_KNEE_DEG = 155.0  # the start pose: both knees straighter than this
+# Without a gate (a recorded clip analysed whole) standing height is a high quantile of the
+# recent hip heights: the child stands between squats.
+RECENT_WINDOW_S, RECENT_STANDING_Q = 6.0, 0.9
 
 INFO = ActivityInfo(
     id="frog_squats",
@@ -78,7 +81,8 @@ class FrogSquats(GrossActivity):
     def __init__(self) -> None:
         super().__init__()
         self.gate_height = TimedSamples(1.5)
-        self.standing = 0.0
+        self.standing = 0.0  # hip height while the gate was held (0: gate skipped)
+        self.recent = TimedSamples(RECENT_WINDOW_S)
         self.height_filter = Median3()
         self.knee_filters = {side: Median3() for side in SIDES}
         self.squats = TrackedReps(RepCounter(high=1.0, low=0.25, partial=0.35, min_rep_s=0.5),
@@ -109,9 +113,9 @@ class FrogSquats(GrossActivity):
     def step(self, frame: PoseFrame, t: float, dt: float) -> list[Event]:
         self.observe(frame, t)
         height = self.height_filter(self.hip_height(frame))
-        if height is not None and self.standing <= 0.0:
-            self.standing = height
-        drop = None if height is None else (self.standing - height) / self.standing
+        self.recent.add(t, height)
+        standing = self.standing or self.recent.quantile(RECENT_STANDING_Q) or 0.0
+        drop = None if height is None or standing <= 0 else (standing - height) / standing
         knees = {side: self.knee_filters[side](knee_angle(frame, side)) for side in SIDES}
         both = None if None in knees.values() else (knees["left"] + knees["right"]) / 2.0  # type: ignore[operator]
         signal = None if drop is None else drop / self.param("depth")

@@ -36,6 +36,7 @@ from exercises.events import Event, PartialRep, RepCompleted, Side
 from exercises.geometry import visible
 from exercises.reps import RepCounter
 from tracking.frame import PoseFrame
+from tracking.landmarks import Body
 
 ARM_REST_DEG = 20.0  # shoulder abduction that reads as "arms down" (signal 0)
 ARMS_DOWN_DEG = 40.0  # the start pose: both arms below this
@@ -100,7 +101,7 @@ class JumpingJacks(GrossActivity):
     def seated(self) -> bool:
         return bool(self.params.get("seated", False))
 
-    def needed(self) -> tuple:
+    def needed(self) -> tuple[Body, ...]:
         return TRUNK + ELBOWS + (() if self.seated else ANKLES)
 
     def sees(self, frame: PoseFrame) -> bool:

@@ -38,6 +38,9 @@ SEATED_SCALE = 0.7  # seated, a knee rise this share of `knee_rise` is a full st
 STANDING_KNEE_DROP = 0.55  # start pose standing: knees at least this far below the hips (torsos)
 SEATED_KNEE_DROP = 0.45  # start pose seated: knees at most this far below the hips
 LEVEL_KNEES = 0.12  # start pose: both knees within this of each other (torso lengths)
+# Without a gate (a recorded clip analysed whole) each knee's rest is a high quantile of its
+# recent drop below the hip: a marching leg spends most of its time down.
+RECENT_WINDOW_S, RECENT_REST_Q = 4.0, 0.8
 
 INFO = ActivityInfo(
     id="march_in_place",
@@ -90,6 +93,8 @@ class MarchInPlace(GrossActivity):
         super().__init__()
         self.gate_knees = {side: TimedSamples(1.5) for side in SIDES}
         self.rest = {side: 0.0 for side in SIDES}
+        self.gated = False  # False when the gate was skipped: rest comes from recent frames
+        self.recent = {side: TimedSamples(RECENT_WINDOW_S) for side in SIDES}
         self.filters = {side: Median3() for side in SIDES}
         self.legs = {side: TrackedReps(RepCounter(high=1.0, low=0.3, partial=0.45,
                                                   min_rep_s=0.15), highs=("rise", "lift"))
@@ -132,7 +137,9 @@ class MarchInPlace(GrossActivity):
 
     def on_play(self, t: float) -> None:
         for side in SIDES:
-            self.rest[side] = self.gate_knees[side].median() or 0.0
+            rest = self.gate_knees[side].median()
+            self.gated = rest is not None
+            self.rest[side] = rest or 0.0
 
     def step(self, frame: PoseFrame, t: float, dt: float) -> list[Event]:
         self.observe(frame, t)
@@ -140,7 +147,9 @@ class MarchInPlace(GrossActivity):
         events: list[Event] = []
         for side in SIDES:
             drop = self.knee_drop(frame, side)
-            rise = self.filters[side](None if drop is None else self.rest[side] - drop)
+            self.recent[side].add(t, drop)
+            rest = self.rest[side] if self.gated else self.recent[side].quantile(RECENT_REST_Q)
+            rise = self.filters[side](None if drop is None or rest is None else rest - drop)
             signal = None if rise is None else rise / full
             if signal is not None:
                 self.signals[side] = signal

@@ -110,3 +110,12 @@ def test_every_metric_is_declared() -> None:
     result, _ = run(Hops(reps=3), reps=50)
     assert set(result.metrics) <= {m.name for m in spec.metrics}
     assert result.per_side == {}
+
+
+def test_a_clip_analysed_whole_counts_without_the_gate() -> None:
+    """`wigglequest count` may skip the ready gate; baselines then come from the frames."""
+    from exercises.runner import run as run_clip
+
+    frames = SyntheticSource(Hops(reps=7, lead_in_s=0.0)).frames()
+    assert run_clip(ID, frames, {"reps": 50}, gate=False).result.reps == 7
+    assert run_clip(ID, frames, {"reps": 50}, gate=True).result.reps == 0  # never stood still first

@@ -119,3 +119,12 @@ def test_every_metric_is_declared() -> None:
     for side_metrics in result.per_side.values():
         assert set(side_metrics) <= {m.name for m in spec.metrics if m.per_side}
     assert spec.seated_variant
+
+
+def test_a_clip_analysed_whole_counts_without_the_gate() -> None:
+    """`wigglequest count` may skip the ready gate; baselines then come from the frames."""
+    from exercises.runner import run as run_clip
+
+    frames = SyntheticSource(March(reps=10, lead_in_s=0.0)).frames()
+    assert run_clip(ID, frames, {"reps": 50}, gate=False).result.reps == 10
+    assert run_clip(ID, frames, {"reps": 50}, gate=True).result.reps == 0  # never stood still first

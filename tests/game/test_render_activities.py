@@ -141,12 +141,12 @@ def test_air_trace_glows_where_covered() -> None:
 def test_baskets_in_their_colours_and_bubbles_where_they_float() -> None:
     theme = Theme.default()
     view = ActivityView("pinch_and_sort", "playing", targets=(
-        Target(10, 0.25, 0.7, 0.1, "basket", color=1), Target(11, 0.75, 0.7, 0.1, "basket", color=2)))
+        Target(10, 0.25, 0.7, 0.1, "basket", color=1), Target(11, 0.75, 0.7, 0.1, "basket", label="yellow", color=0)))
     surface = _surface()
     draw_activity(surface, view, theme, 0.0)
     r = 0.1 * H
-    assert _rgb(surface, 0.25 * W, 0.7 * H + 0.35 * r) == theme.color(1)
-    assert _rgb(surface, 0.75 * W, 0.7 * H + 0.35 * r) == theme.color(2)
+    assert _rgb(surface, 0.25 * W - 0.5 * r, 0.7 * H + 0.35 * r) == theme.color(1)
+    assert _rgb(surface, 0.75 * W - 0.5 * r, 0.7 * H + 0.35 * r) == YELLOW  # a colour label wins
     bubbles = ActivityView("bubble_pop", "playing", targets=(Target(1, 0.5, 0.5, 0.1, "bubble", color=2),))
     surface = _surface()
     draw_activity(surface, bubbles, theme, 0.0)
