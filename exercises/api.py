@@ -22,6 +22,16 @@ SideChoice = Literal["left", "right", "both", "either"]
 Phase = Literal["waiting", "playing", "paused", "finished"]
 Params = Mapping[str, Any]
 
+# The motor domains a therapist's report is grouped by; every activity belongs to exactly one.
+CLINICAL_DOMAINS: tuple[str, ...] = (
+    "bilateral coordination",
+    "balance",
+    "upper-limb coordination",
+    "visual-motor integration",
+    "fine-motor precision",
+    "manual dexterity",
+)
+
 
 @dataclass(frozen=True)
 class ParamSpec:
@@ -84,7 +94,7 @@ class ActivityInfo:
     domain: Domain
     needs: Needs
     skills: tuple[str, ...]
-    clinical_domain: str  # bilateral coordination, balance, upper-limb coordination, ...
+    clinical_domain: str  # one of CLINICAL_DOMAINS
     params: tuple[ParamSpec, ...]
     levels: Mapping[int, Mapping[str, Any]]
     metrics: tuple[MetricSpec, ...]

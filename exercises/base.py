@@ -78,12 +78,15 @@ class ActivityBase:
         seen = frame is not None and self.sees(frame)
         if self.phase == "waiting":
             if seen and self.in_start_pose(frame):  # type: ignore[arg-type]
+                self.unseen_s = 0.0
                 self.ready_s += dt
                 if self.ready_s >= self.ready_hold_s:
                     self.phase = "playing"
                     self.on_play(t)
                     self.cue(events, "get_ready", t, force=True)
             else:
+                # Unseen frames count against the gate like being out of pose: a child still
+                # stepping in (feet flickering at the picture's edge) must not open it.
                 self.ready_s = max(0.0, self.ready_s - 2 * dt)
                 if not seen:
                     self.unseen_s += dt

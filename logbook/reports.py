@@ -18,20 +18,13 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from exercises.api import ActivityInfo, MetricSpec
+from exercises.api import CLINICAL_DOMAINS, ActivityInfo, MetricSpec
 from logbook.charts import LOW_TRACKING, Series, trend_chart
 from logbook.records import Child, StoredPlan, StoredResult
 from logbook.store import Logbook, item_progress
 
 TEMPLATES = Path(__file__).parent / "templates"
-DOMAIN_ORDER = (
-    "bilateral coordination",
-    "balance",
-    "upper-limb coordination",
-    "visual-motor integration",
-    "fine-motor precision",
-    "manual dexterity",
-)
+DOMAIN_ORDER = CLINICAL_DOMAINS
 MAX_CHART_SERIES = 4
 CALENDAR_MONTHS = 6
 

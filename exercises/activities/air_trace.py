@@ -57,7 +57,7 @@ INFO = ActivityInfo(
     domain="fine",
     needs="hands",
     skills=("visual-motor integration", "pre-writing strokes", "finger control"),
-    clinical_domain="fine motor: visual-motor integration (pre-writing)",
+    clinical_domain="visual-motor integration",
     params=(
         P.side("either", ("either", "left", "right")),
         ParamSpec("start_shape", "choice", "vertical", "first shape, in developmental order",

@@ -39,7 +39,7 @@ INFO = ActivityInfo(
     domain="fine",
     needs="hands",
     skills=("pincer grasp", "eye-hand coordination", "reaction"),
-    clinical_domain="fine motor: pincer grasp",
+    clinical_domain="fine-motor precision",
     params=(
         P.side("either", ("either", "left", "right", "both")),
         P.reps(10, 1, 100, unit="bubbles", meaning="bubbles to pop to finish"),

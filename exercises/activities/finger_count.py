@@ -30,7 +30,7 @@ INFO = ActivityInfo(
     domain="fine",
     needs="hands",
     skills=("finger individuation", "number sense", "bilateral hand use"),
-    clinical_domain="fine motor: finger isolation",
+    clinical_domain="manual dexterity",
     params=(
         P.side("either", ("either", "left", "right")),
         P.reps(6, 1, 50, unit="numbers", meaning="numbers to show to finish"),

@@ -28,7 +28,7 @@ INFO = ActivityInfo(
     domain="fine",
     needs="hands",
     skills=("finger individuation", "thumb opposition", "motor sequencing"),
-    clinical_domain="fine motor: finger opposition sequencing",
+    clinical_domain="manual dexterity",
     params=(
         P.side("either", ("either", "left", "right", "both")),
         P.reps(12, 1, 100, unit="taps", meaning="correct taps to finish (per hand with side 'both')"),

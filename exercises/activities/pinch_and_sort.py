@@ -37,7 +37,7 @@ INFO = ActivityInfo(
     domain="fine",
     needs="hands",
     skills=("pincer grasp", "grasp and release", "sorting by colour", "eye-hand coordination"),
-    clinical_domain="fine motor: grasp, carry and release",
+    clinical_domain="manual dexterity",
     params=(
         P.side("either", ("either", "left", "right")),
         ParamSpec("objects", "int", 4, "objects to sort (the goal)", minimum=1, maximum=12),

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from exercises import catalog
-from exercises.api import Activity, ActivityInfo
+from exercises.api import CLINICAL_DOMAINS, Activity, ActivityInfo
 from exercises.events import CUES
 from exercises.runner import run_activity
 from tracking.synthetic.hand import HandPlace, HandShape, render_hand
@@ -41,7 +41,8 @@ def test_module_loads_and_creates_fresh_activities(activity_id: str) -> None:
     assert a.info is info
     assert info.domain == ("gross" if activity_id in GROSS else "fine")
     assert info.needs in (("body", "both") if activity_id in GROSS else ("hands", "both"))
-    assert info.name and info.skills and info.clinical_domain
+    assert info.name and info.skills
+    assert info.clinical_domain in CLINICAL_DOMAINS, info.clinical_domain
 
 
 @pytest.mark.parametrize("activity_id", IDS)
