@@ -103,7 +103,7 @@ class Plan(BaseModel):
 
     child: str | None = Field(None, min_length=1, max_length=40)
     name: str = Field("", max_length=200)
-    valid_from: date
+    valid_from: date | None = None  # None: from the day it is assigned
     valid_to: date | None = None
     sessions_per_week: StrictInt = Field(3, ge=1, le=14)
     notes: str = Field("", max_length=5000)
@@ -113,7 +113,7 @@ class Plan(BaseModel):
 
     @model_validator(mode="after")
     def _date_order(self) -> Plan:
-        if self.valid_to is not None and self.valid_to < self.valid_from:
+        if self.valid_to is not None and self.valid_from is not None and self.valid_to < self.valid_from:
             raise ValueError(f"valid_to {self.valid_to} is before valid_from {self.valid_from}")
         return self
 
@@ -128,7 +128,7 @@ class Plan(BaseModel):
 ALLOWED: dict[str, str] = {
     "child": "a child's nickname (1 to 40 characters)",
     "name": "a short title (text)",
-    "valid_from": "a date like 2025-03-01",
+    "valid_from": "a date like 2025-03-01 (leave out to start the day the plan is assigned)",
     "valid_to": "a date like 2025-04-30, not before valid_from",
     "sessions_per_week": "a whole number from 1 to 14",
     "notes": "text",
@@ -288,7 +288,7 @@ def load_plan(path: str | Path, catalog: Catalog | None = None) -> Plan:
 
 def _load_text(text: str, source: str, suffix: str) -> Any:
     if not text.strip():
-        raise PlanError(source, [("", "is empty; a plan needs valid_from and items")])
+        raise PlanError(source, [("", "is empty; a plan needs items")])
     if suffix == ".json":
         try:
             return json.loads(text)

@@ -231,13 +231,16 @@ class Logbook:
 
     # -- plans -----------------------------------------------------------------------------
 
-    def assign_plan(self, child_nickname: str, plan: Plan) -> str:
-        """Store the plan for the child; the newest plan covering a date is the active one."""
+    def assign_plan(self, child_nickname: str, plan: Plan, on: date | None = None) -> str:
+        """Store the plan for the child; the newest plan covering a date is the active one.
+
+        A plan without valid_from starts on the day it is assigned (`on`, default today)."""
         plan_id = new_id()
+        valid_from = plan.valid_from or on or date.today()
         with self._tx(write=True) as conn:
             child_id = self._require(conn, child_nickname)["id"]
             conn.execute(schema.plans.insert().values(
-                id=plan_id, child_id=child_id, name=plan.name, valid_from=plan.valid_from,
+                id=plan_id, child_id=child_id, name=plan.name, valid_from=valid_from,
                 valid_to=plan.valid_to, sessions_per_week=plan.sessions_per_week, notes=plan.notes,
                 created_at=datetime.now(),
             ))

@@ -150,7 +150,8 @@ def plan_validate(args: argparse.Namespace) -> int:
 
     plan = load_plan(args.file)
     print(f"{args.file}: ok — {len(plan.items)} item{'s' if len(plan.items) != 1 else ''}, "
-          f"{plan.sessions_per_week} sessions a week from {plan.valid_from}"
+          f"{plan.sessions_per_week} sessions a week from "
+          f"{plan.valid_from or 'the day it is assigned'}"
           + (f" to {plan.valid_to}" if plan.valid_to else ""))
     return 0
 
@@ -167,7 +168,8 @@ def plan_assign(args: argparse.Namespace) -> int:
     with _open(args) as logbook:
         child = logbook.child(nickname)
         plan_id = logbook.assign_plan(child.nickname, plan)
-    print(f"assigned plan {plan_id[:8]} to {child.nickname} from {plan.valid_from}")
+        stored = next(p for p in logbook.plans(child.nickname) if p.id == plan_id)
+    print(f"assigned plan {plan_id[:8]} to {child.nickname} from {stored.valid_from}")
     return 0
 
 

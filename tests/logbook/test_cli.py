@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -58,14 +59,17 @@ def test_plan_assign_and_show(db: str) -> None:
     run("child", "add", "Sam", "--db", db)
     code, out, err = run("plan", "assign", str(EXAMPLE), "--db", db)  # the plan names Sam
     assert (code, err) == (0, "") and "assigned plan" in out
-    code, out, _ = run("plan", "show", "--child", "sam", "--db", db, "--on", "2025-03-10")
+    today = date.today()
+    assert out.rstrip().endswith(f"from {today}")  # no valid_from: starts the day it is assigned
+    code, out, _ = run("plan", "show", "--child", "sam", "--db", db)
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].startswith("Spring block") and "4 sessions a week, 2025-03-03 to 2025-04-27" in lines[0]
+    assert lines[0].startswith("Spring block") and f"4 sessions a week, {today}" in lines[0]
     assert lines[1].startswith("  1. jumping_jacks: 10 reps, level 2 (1-3) — today 0/10")
     assert "flamingo_balance: 1.5 minutes, level 1 (1-3), left; hold_s=5" in lines[2]
-    code, out, _ = run("plan", "show", "--child", "Sam", "--db", db, "--on", "2025-06-01")
-    assert out == "Sam has no plan for 2025-06-01\n"
+    yesterday = today - timedelta(days=1)
+    code, out, _ = run("plan", "show", "--child", "Sam", "--db", db, "--on", yesterday.isoformat())
+    assert out == f"Sam has no plan for {yesterday}\n"
     code, _, err = run("plan", "assign", str(EXAMPLE), "--child", "Ada", "--db", db)
     assert code == 2 and "written for Sam, not Ada" in err
 
