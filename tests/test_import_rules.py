@@ -75,3 +75,28 @@ def test_the_checker_sees_hidden_imports(tmp_path: Path) -> None:
     assert sorted(root for _, root in imported_roots(sample)) == [
         "cv2", "importlib", "mediapipe", "os", "pygame"
     ]
+
+
+# exercises/ may use tracking's *types* (and plain data), never its machinery: no camera, model,
+# tracker thread or synthetic child inside the product's activity logic.
+TRACKING_TYPES = {"tracking", "tracking.frame", "tracking.landmarks", "tracking.shapes",
+                  "tracking.sources.base"}
+
+
+def imported_modules(path: Path) -> list[tuple[int, str]]:
+    """(line, full module name) for every absolute `import x.y` / `from x.y import ...`."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.append((node.lineno, node.module))
+    return found
+
+
+def test_exercises_use_only_tracking_types() -> None:
+    bad = [f"{path.relative_to(ROOT)}:{line} imports {name}"
+           for path in _files("exercises") for line, name in imported_modules(path)
+           if name.split(".")[0] == "tracking" and name not in TRACKING_TYPES]
+    assert not bad, "\n".join(bad)

@@ -23,33 +23,14 @@ from exercises.api import ActivityInfo, MetricSpec, ParamSpec
 from exercises.events import Event, Side, TargetHit, TargetMissed
 from tracking.frame import PoseFrame
 from tracking.landmarks import HandPoint
+from tracking.shapes import SHAPE_CENTER, SHAPE_ORDER, SHAPES, shape_strokes
 
-Stroke = tuple[tuple[float, float], ...]
-CENTER = (0.5, 0.45)  # where shapes are drawn, normalised screen coordinates
+__all__ = ["INFO", "SHAPES", "SHAPE_ORDER", "AirTrace", "create", "shape_strokes"]
+
+CENTER = SHAPE_CENTER  # where shapes are drawn, normalised screen coordinates
 SAMPLE_STEP = 0.02  # path samples every this many shape units (for coverage)
 COMPLETE_AT = 0.9  # share of a stroke's samples to pass before it can end
 
-
-def _circle(n: int = 64) -> Stroke:
-    # From the top, counter-clockwise on the screen (toward the left first), as children learn it.
-    return tuple((-0.5 * math.sin(2 * math.pi * i / n), -0.5 * math.cos(2 * math.pi * i / n))
-                 for i in range(n + 1))
-
-
-# Shape units: extent 1, centred on 0, y down.  tracking.synthetic.motions.trace holds the same
-# shapes for the synthetic child; a test keeps the two equal.
-SHAPES: dict[str, tuple[Stroke, ...]] = {
-    "vertical": (((0.0, -0.5), (0.0, 0.5)),),
-    "horizontal": (((-0.5, 0.0), (0.5, 0.0)),),
-    "circle": (_circle(),),
-    "cross": (((0.0, -0.5), (0.0, 0.5)), ((-0.5, 0.0), (0.5, 0.0))),
-    "diagonal_right": (((0.5, -0.5), (-0.5, 0.5)),),
-    "diagonal_left": (((-0.5, -0.5), (0.5, 0.5)),),
-    "square": (((-0.5, -0.5), (-0.5, 0.5), (0.5, 0.5), (0.5, -0.5), (-0.5, -0.5)),),
-    "x": (((-0.5, -0.5), (0.5, 0.5)), ((0.5, -0.5), (-0.5, 0.5))),
-    "triangle": (((0.0, -0.5), (-0.5, 0.5), (0.5, 0.5), (0.0, -0.5)),),
-}
-SHAPE_ORDER: tuple[str, ...] = tuple(SHAPES)  # developmental order
 
 INFO = ActivityInfo(
     id="air_trace",
@@ -95,12 +76,6 @@ INFO = ActivityInfo(
     sides=("either", "left", "right"),
     description="Draw the shape in the air with your pointing finger.",
 )
-
-
-def shape_strokes(shape: str, size: float, aspect: float, center: tuple[float, float] = CENTER) -> tuple[Stroke, ...]:
-    """A shape in normalised screen coordinates (size in image heights)."""
-    return tuple(tuple((center[0] + x * size / aspect, center[1] + y * size) for x, y in stroke)
-                 for stroke in SHAPES[shape])
 
 
 def resample(stroke: np.ndarray, step: float) -> np.ndarray:

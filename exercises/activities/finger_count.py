@@ -131,7 +131,9 @@ class FingerCount(HandActivity):
             return events
         number = self.asked[-1]
         held = min(self.steady_s, clock - self.state_since)
-        if shown == number and held >= self.hold_s:
+        # Only an answer counts: fingers already up when the number was asked (the open hand of
+        # the ready pose shows five) must change first, or an idle hand would score.
+        if shown == number and held >= self.hold_s and self.responded:
             self.correct += 1
             took = max(0.0, clock - held - self.state_since)
             self.times.append(took)

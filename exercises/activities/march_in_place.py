@@ -37,7 +37,8 @@ from tracking.frame import PoseFrame
 SEATED_SCALE = 0.7  # seated, a knee rise this share of `knee_rise` is a full step
 STANDING_KNEE_DROP = 0.55  # start pose standing: knees at least this far below the hips (torsos)
 SEATED_KNEE_DROP = 0.45  # start pose seated: knees at most this far below the hips
-LEVEL_KNEES = 0.12  # start pose: both knees within this of each other (torso lengths)
+LEVEL_KNEES = 0.06  # start pose: both knees within this of each other (torso lengths; median of
+# 5 frames, so tracker noise passes but a step while getting into position does not)
 # Without a gate (a recorded clip analysed whole) each knee's rest is a high quantile of its
 # recent drop below the hip: a marching leg spends most of its time down.
 RECENT_WINDOW_S, RECENT_REST_Q = 4.0, 0.8
@@ -92,6 +93,7 @@ class MarchInPlace(GrossActivity):
     def __init__(self) -> None:
         super().__init__()
         self.gate_knees = {side: TimedSamples(1.5) for side in SIDES}
+        self.gate_level = Median3(5)  # left minus right knee drop, for the start pose
         self.rest = {side: 0.0 for side in SIDES}
         self.gated = False  # False when the gate was skipped: rest comes from recent frames
         self.recent = {side: TimedSamples(RECENT_WINDOW_S) for side in SIDES}
@@ -125,7 +127,9 @@ class MarchInPlace(GrossActivity):
             return False
         left, right = drops["left"], drops["right"]
         assert left is not None and right is not None
-        if abs(left - right) > LEVEL_KNEES:
+        level = self.gate_level(left - right)
+        if level is None or abs(level) > LEVEL_KNEES:
+            self.ready_s = 0.0  # a knee lifted (a step): the start pose must be held anew
             return False
         if self.seated and max(left, right) > SEATED_KNEE_DROP:
             return False

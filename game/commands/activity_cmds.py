@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from game.commands.tracking_cmds import silences_native_stderr
 from game.errors import CliError
 
 RECORDING_SUFFIXES = (".jsonl", ".jsonl.gz")
@@ -153,6 +154,7 @@ def is_recording(path: Path) -> bool:
     return any(name.endswith(s) for s in RECORDING_SUFFIXES)
 
 
+@silences_native_stderr
 def count_command(args: argparse.Namespace) -> int:
     from exercises import catalog, runner
 

@@ -12,10 +12,27 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import wraps
 from pathlib import Path
 from typing import Any
 
 from game.errors import CliError
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def silences_native_stderr(handler: Handler) -> Handler:
+    """Run a command with native libraries' stderr chatter silenced (tracking.quiet), so it
+    prints only its own output.  Imported lazily: every command's start-up stays light."""
+
+    @wraps(handler)
+    def run(args: argparse.Namespace) -> int:
+        from tracking.quiet import native_stderr_silenced
+
+        with native_stderr_silenced():
+            return handler(args)
+
+    return run
 
 CAMERA_INDICES = range(4)
 
@@ -82,6 +99,7 @@ def _share(count: int, total: int) -> str:
     return f"{count}/{total} frames ({100.0 * count / total if total else 0.0:.1f}%)"
 
 
+@silences_native_stderr
 def track_command(args: argparse.Namespace) -> int:
     from tracking.sources.base import SourceError
     from tracking.sources.video import VideoFileSource
@@ -150,6 +168,7 @@ class _SafeWriter:
             self.writer.close()
 
 
+@silences_native_stderr
 def record_command(args: argparse.Namespace) -> int:
     from tracking.sources.base import SourceError
     from tracking.sources.webcam import WebcamSource
@@ -363,6 +382,7 @@ def run_checks(camera_count: int = len(CAMERA_INDICES)) -> list[Check]:
     return checks
 
 
+@silences_native_stderr
 def doctor_command(args: argparse.Namespace) -> int:
     print("Wiggle Quest doctor")
     checks = run_checks(max(0, args.cameras))

@@ -10,6 +10,7 @@ from exercises.activities import air_trace
 from exercises.activities.air_trace import SHAPE_ORDER, shape_strokes, speed_peaks
 from exercises.api import ActivityResult
 from exercises.catalog import create, resolve_params
+from tracking import shapes
 from tracking.synthetic.motions import trace
 from tracking.synthetic.motions.fingers import ShowFingers
 from tracking.synthetic.motions.trace import TraceScript
@@ -39,7 +40,11 @@ def run(script: MotionScript, level: int, degrade: Degrade = PERFECT, seed: int 
 
 
 def test_shapes_match_the_synthetic_child_and_come_in_developmental_order() -> None:
-    assert air_trace.SHAPES == trace.SHAPES
+    """One definition (tracking.shapes) serves the activity and the synthetic child."""
+    assert air_trace.SHAPES is shapes.SHAPES and air_trace.SHAPE_ORDER is shapes.SHAPE_ORDER
+    for name in SHAPE_ORDER:  # what the child traces is what the activity asks for
+        script = trace.trace_shape(name, center=air_trace.CENTER, size=0.4)
+        assert script.strokes == shape_strokes(name, 0.4, 4 / 3)
     assert SHAPE_ORDER == ("vertical", "horizontal", "circle", "cross", "diagonal_right",
                            "diagonal_left", "square", "x", "triangle")
 

@@ -97,3 +97,28 @@ def test_view_shows_the_number_and_the_fingers_seen() -> None:
             v = a.view()
             assert v.number == ns[0] and v.shown == ns[0]
     assert a.view().shown == ns[1]
+
+
+def test_an_open_hand_held_still_never_answers_five() -> None:
+    """The ready pose is an open hand, which shows five: when five is asked, the hand that was
+    already up must not score by doing nothing (level 3, seed 1 asks 4, 2, 4, 3, then 5)."""
+    from tracking.synthetic.motions.hands_idle import HandsIdle
+
+    assert numbers(3)[:5] == [4, 2, 4, 3, 5]
+    _, r = run(HandsIdle(duration=37.0, hands=("right",)), 3)
+    assert r.reps == 0 and r.metrics["correct"] == 0
+    assert r.metrics["timeouts"] == 5  # 6 s each, with 0.8 s gaps: the fifth is five
+
+
+def test_five_asked_first_is_answered_by_closing_and_opening_again() -> None:
+    """Seed 5 asks five first, while the open hand of the ready pose is up: a child who closes
+    the hand and opens it again answers it."""
+    p = resolve_params("finger_count", 3, {"seed": 5})
+    assert asked_number(5, 0, p["max_number"], None) == 5
+    script = ShowFingers(sequence=((0, 1.0), (5, HOLD)), hand="right", lead_in_s=3.0)
+    a = create("finger_count")
+    a.start(p | {"side": "right"}, 0.0)
+    for f in SyntheticSource(script).frames():
+        a.update(f, f.t)
+    r = a.result()
+    assert r.metrics["correct"] == 1 and r.metrics["errors"] == 0

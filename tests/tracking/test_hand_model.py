@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from tracking.landmarks import HandPoint as H
+from tracking.shapes import SHAPES
 from tracking.synthetic.hand import (
     CONTACT_GAP,
     LEAD_IN_S,
@@ -184,7 +185,7 @@ def test_trace_script_keeps_the_fingertip_on_the_path(offset: float) -> None:
             p = np.array([tip[0] * ASPECT, tip[1]])
             d = min(_segment_distance(p, stroke[i], stroke[i + 1]) for i in range(len(stroke) - 1))
             assert d == pytest.approx(offset, abs=1e-9)
-    assert trace.SHAPES["circle"][0][0] == (0.0, -0.5)
+    assert SHAPES["circle"][0][0] == (0.0, -0.5)  # circles start at the top
 
 
 def _segment_distance(p: np.ndarray, a: np.ndarray, b: np.ndarray) -> float:

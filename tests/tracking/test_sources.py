@@ -83,30 +83,6 @@ def test_realtime_video_skips_frames_a_slow_reader_missed(person_clip: ClipTruth
     assert second.t > first.t
 
 
-def test_rotation_metadata_is_applied(person_clip: ClipTruth, monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[tuple[int, float]] = []
-    real = cv2.VideoCapture
-
-    class Recording:
-        """Wraps a real capture and notes every property set on it."""
-
-        def __init__(self, *args: object) -> None:
-            self._cap = real(*args)
-
-        def set(self, prop: int, value: float) -> bool:
-            calls.append((prop, value))
-            return self._cap.set(prop, value)
-
-        def __getattr__(self, name: str) -> object:
-            return getattr(self._cap, name)
-
-    monkeypatch.setattr(cv2, "VideoCapture", Recording)
-    source = VideoFileSource(person_clip.path)
-    source.open()
-    source.close()
-    assert (cv2.CAP_PROP_ORIENTATION_AUTO, 1) in calls
-
-
 @pytest.mark.parametrize("make, match", [
     (lambda d: d / "missing.mp4", "^video file not found: .*missing.mp4$"),
     (lambda d: d, "^not a video file: "),

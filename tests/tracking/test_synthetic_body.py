@@ -110,3 +110,37 @@ def test_degradations_are_seeded_and_do_what_they_say() -> None:
     perfect = SyntheticSource(_Still(), seed=3).frames()
     assert all(f.body is not None for f in perfect)
     assert [f.t for f in perfect] == pytest.approx([i / 30 for i in range(61)])
+
+
+def test_child_proportions() -> None:
+    """A 6-8 year old, not a small adult: the head is about a sixth of the stature (an adult's
+    is an eighth), the legs (hip height) under half of it, the shoulders ~a fifth wide."""
+    from tracking.synthetic.body import CHILD_PROPORTIONS, body_points, standing_hip_height
+
+    p = CHILD_PROPORTIONS
+    stature = p["head"] + p["neck"] + p["torso"] + standing_hip_height()
+    assert stature == pytest.approx(1.0, abs=0.025)  # the parts add up to the unit height
+    assert 1 / 6.5 <= p["head"] <= 1 / 5.5
+    assert 0.45 <= standing_hip_height() <= 0.5
+    assert p["shoulder_width"] == pytest.approx(0.22, abs=0.02)
+    pts = body_points(BodyPose())
+    width = np.linalg.norm(pts[Body.LEFT_SHOULDER] - pts[Body.RIGHT_SHOULDER])
+    assert width == pytest.approx(p["shoulder_width"], abs=1e-9)
+
+
+@pytest.mark.parametrize("x,floor,height", [(0.2, 0.55, 0.4), (0.8, 0.99, 0.9), (0.5, 0.7, 0.25)])
+def test_scaled_and_placed_anywhere_keeps_its_shape(x: float, floor: float, height: float) -> None:
+    """Scaling and placing only scale and move: every landmark lands where the unit-height body,
+    scaled by `height` and moved to (x, floor), says, and the geometry is unchanged."""
+    pose = BodyPose(left_arm=ArmPose(abduction=70.0, elbow=30.0), right_leg=LegPose(flexion=40.0))
+    ref_place, place = Placement(), Placement(x=x, floor=floor, height=height)
+    ref, moved = render_body(pose, ref_place), render_body(pose, place)
+    want_x = x + (ref[:, 0] - ref_place.x) * height / ref_place.height
+    want_y = floor + (ref[:, 1] - ref_place.floor) * height / ref_place.height
+    assert np.allclose(moved[:, 0], want_x) and np.allclose(moved[:, 1], want_y)
+    soles = moved[[Body.LEFT_HEEL, Body.RIGHT_HEEL, Body.LEFT_FOOT_INDEX, Body.RIGHT_FOOT_INDEX], 1]
+    assert soles.max() == pytest.approx(floor)
+    a, b = _frame(pose, ref_place), _frame(pose, place)
+    assert geometry.shoulder_abduction(b, "left") == pytest.approx(
+        geometry.shoulder_abduction(a, "left"), abs=1e-6)
+    assert geometry.hip_angle(b, "right") == pytest.approx(geometry.hip_angle(a, "right"), abs=1e-6)

@@ -156,3 +156,11 @@ def test_record_writes_landmarks_only(tmp_path: Path, monkeypatch: pytest.Monkey
     assert frames and all(f.body is not None for f in frames)
     assert [f.seq for f in frames] == list(range(len(frames)))
     assert [p.name for p in tmp_path.iterdir()] == ["rec.jsonl"]  # no picture anywhere
+    import json
+
+    lines = (tmp_path / "rec.jsonl").read_text().splitlines()
+    assert set(json.loads(lines[0])) == {"format", "version", "source", "fps", "image_size",
+                                         "created", "needs", "smoothed"}
+    for line in lines[1:]:  # each frame holds landmarks and nothing else
+        assert set(json.loads(line)) == {"seq", "t", "body", "hands"}
+    assert max(len(line) for line in lines) < 5000  # ~33 x 4 numbers; a picture would be far more

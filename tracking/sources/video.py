@@ -15,8 +15,38 @@ from tracking.sources.base import Grab, SourceError
 DEFAULT_FPS = 30.0
 
 
+def rotation_code(degrees: float) -> int | None:
+    """The cv2.rotate code that turns a stored picture upright, for a clip whose rotation
+    metadata says `degrees` (FFmpeg's display rotation, clockwise; as CAP_PROP_ORIENTATION_META
+    reports it); None when no turn is needed or the angle is not a quarter turn."""
+    import cv2
+
+    quarter = int(round(degrees)) % 360
+    return {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180,
+            270: cv2.ROTATE_90_COUNTERCLOCKWISE}.get(quarter)
+
+
+def _auto_orientation(cap: Any) -> int | None:
+    """Ask the backend to apply the clip's rotation itself; if it cannot (an OpenCV build or
+    backend without CAP_PROP_ORIENTATION_AUTO), return the rotation we must apply ourselves."""
+    import cv2
+
+    meta = float(cap.get(cv2.CAP_PROP_ORIENTATION_META) or 0.0) \
+        if hasattr(cv2, "CAP_PROP_ORIENTATION_META") else 0.0
+    if hasattr(cv2, "CAP_PROP_ORIENTATION_AUTO") and cap.set(cv2.CAP_PROP_ORIENTATION_AUTO, 1) \
+            and cap.get(cv2.CAP_PROP_ORIENTATION_AUTO) == 1:
+        return None
+    return rotation_code(meta)
+
+
 class VideoFileSource:
     """Frames of a video file, upright (rotation metadata applied).
+
+    Phones store portrait clips sideways with a rotation in the video track's header (the
+    `tkhd` matrix).  OpenCV ignores it unless CAP_PROP_ORIENTATION_AUTO is set, which the FFmpeg
+    backend of opencv-contrib-python 4.11 honours; where a backend refuses that property, the
+    source turns each picture itself by CAP_PROP_ORIENTATION_META (tests/tracking/test_rotation.py
+    covers both paths with a real rotated MP4).
 
     realtime=True behaves like a camera: frames are paced at the file's fps, `t` is the
     monotonic grab time, and a reader that falls behind skips the frames it missed (counted in
@@ -40,6 +70,14 @@ class VideoFileSource:
         self._file_index = 0  # next frame index within the file
         self._served = 0  # frames handed out (continues across loops)
         self._t0 = 0.0
+        self._rotate: int | None = None  # cv2.rotate code when the backend cannot turn frames
+
+    def _upright(self, image: np.ndarray) -> np.ndarray:
+        if self._rotate is None:
+            return image
+        import cv2
+
+        return cv2.rotate(image, self._rotate)
 
     def _open_capture(self) -> Any:
         import cv2
@@ -63,8 +101,7 @@ class VideoFileSource:
         if not cap.isOpened():
             cap.release()
             raise SourceError(f"cannot open {self.path} as a video (unknown format or damaged)")
-        if hasattr(cv2, "CAP_PROP_ORIENTATION_AUTO"):
-            cap.set(cv2.CAP_PROP_ORIENTATION_AUTO, 1)  # phone clips would come out sideways
+        self._rotate = _auto_orientation(cap)  # phone clips would come out sideways
         return cap
 
     def open(self) -> None:
@@ -81,6 +118,7 @@ class VideoFileSource:
             cap.release()
             raise SourceError(f"cannot read any picture from {self.path} (unsupported or damaged video)")
         self._cap = cap
+        first = self._upright(first)
         self._pending = first
         self.image_size = (first.shape[1], first.shape[0])  # after rotation, unlike FRAME_WIDTH
         self._file_index = 0
@@ -93,7 +131,7 @@ class VideoFileSource:
             image, self._pending = self._pending, None
             return image
         ok, image = self._cap.read()
-        return image if ok else None
+        return self._upright(image) if ok else None
 
     def _rewind(self) -> bool:
         import cv2
@@ -102,7 +140,7 @@ class VideoFileSource:
         ok, image = self._cap.read()
         if not ok:
             return False
-        self._pending = image
+        self._pending = self._upright(image)
         self._file_index = 0
         return True
 

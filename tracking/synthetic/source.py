@@ -143,3 +143,26 @@ class SyntheticSource:
         for i in range(n):
             out.append(self.frame_at(i))
         return out
+
+
+@dataclass(frozen=True)
+class Together:
+    """Several scripts in front of the camera at once, e.g. a body script and a hands script:
+    the first body any of them shows, and every script's hands.  A script that has ended stays
+    at its last instant."""
+
+    scripts: tuple[MotionScript, ...]
+
+    @property
+    def duration(self) -> float:
+        return max(s.duration for s in self.scripts)
+
+    def __call__(self, t: float) -> Snapshot:
+        body: np.ndarray | None = None
+        hands: tuple[Hand, ...] = ()
+        for script in self.scripts:
+            snap = script(min(t, script.duration))
+            if body is None:
+                body = snap.body
+            hands += snap.hands
+        return Snapshot(body=body, hands=hands)

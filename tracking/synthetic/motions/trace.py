@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from tracking.landmarks import HandPoint
+from tracking.shapes import Stroke, shape_strokes
 from tracking.synthetic.hand import (
     LEAD_IN_S,
     HandPlace,
@@ -21,36 +22,11 @@ from tracking.synthetic.hand import (
 )
 from tracking.synthetic.source import MotionScript, Snapshot
 
-Stroke = tuple[tuple[float, float], ...]
 
-
-def _circle(n: int = 64) -> Stroke:
-    # From the top, counter-clockwise on the screen (toward the left first), as children learn it.
-    return tuple((-0.5 * math.sin(2 * math.pi * i / n), -0.5 * math.cos(2 * math.pi * i / n))
-                 for i in range(n + 1))
-
-
-# The pre-writing shapes in shape units (extent 1, centred on 0, y down), stroke by stroke.
-# exercises.activities.air_trace holds the same shapes; a test keeps the two equal.
-SHAPES: dict[str, tuple[Stroke, ...]] = {
-    "vertical": (((0.0, -0.5), (0.0, 0.5)),),
-    "horizontal": (((-0.5, 0.0), (0.5, 0.0)),),
-    "circle": (_circle(),),
-    "cross": (((0.0, -0.5), (0.0, 0.5)), ((-0.5, 0.0), (0.5, 0.0))),
-    "diagonal_right": (((0.5, -0.5), (-0.5, 0.5)),),
-    "diagonal_left": (((-0.5, -0.5), (0.5, 0.5)),),
-    "square": (((-0.5, -0.5), (-0.5, 0.5), (0.5, 0.5), (0.5, -0.5), (-0.5, -0.5)),),
-    "x": (((-0.5, -0.5), (0.5, 0.5)), ((0.5, -0.5), (-0.5, 0.5))),
-    "triangle": (((0.0, -0.5), (-0.5, 0.5), (0.5, 0.5), (0.0, -0.5)),),
-}
-
-
-def shape_strokes(shape: str, center: tuple[float, float] = (0.5, 0.45), size: float = 0.35,
-                  image_size: tuple[int, int] = (640, 480)) -> tuple[Stroke, ...]:
-    """A named shape in normalised screen coordinates (size in image heights)."""
-    aspect = image_size[0] / image_size[1]
-    return tuple(tuple((center[0] + x * size / aspect, center[1] + y * size) for x, y in stroke)
-                 for stroke in SHAPES[shape])
+def screen_strokes(shape: str, center: tuple[float, float] = (0.5, 0.45), size: float = 0.35,
+                   image_size: tuple[int, int] = (640, 480)) -> tuple[Stroke, ...]:
+    """A named shape (tracking.shapes) in normalised screen coordinates (size in image heights)."""
+    return shape_strokes(shape, size, image_size[0] / image_size[1], center)
 
 
 @dataclass(frozen=True)
@@ -60,7 +36,7 @@ class TraceScript:
     `wobble` of that amplitude at `wobble_hz`.  It dwells `dwell_s` on each stroke's start and
     end, and moves between strokes in `travel_s` (pen up)."""
 
-    strokes: tuple[Stroke, ...] = field(default_factory=lambda: shape_strokes("circle"))
+    strokes: tuple[Stroke, ...] = field(default_factory=lambda: screen_strokes("circle"))
     speed: float = 0.3
     hand: HandSide = "right"
     offset: float = 0.0
@@ -154,7 +130,7 @@ class TraceScript:
 def trace_shape(shape: str = "circle", center: tuple[float, float] = (0.5, 0.45), size: float = 0.35,
                 **kwargs: object) -> TraceScript:
     image_size = kwargs.get("image_size", (640, 480))
-    return TraceScript(strokes=shape_strokes(shape, center, size, image_size), **kwargs)  # type: ignore[arg-type]
+    return TraceScript(strokes=screen_strokes(shape, center, size, image_size), **kwargs)  # type: ignore[arg-type]
 
 
 def trace_path(points: tuple[tuple[float, float], ...] = ((0.3, 0.3), (0.7, 0.3), (0.7, 0.6)),
