@@ -11,9 +11,13 @@ from game.cli import main
 
 
 def run_cli(argv: list[str]) -> tuple[int, str, str]:
+    """(exit code, stdout, stderr) of `wigglequest ARGV`; argparse's own exits are codes too."""
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(argv)
+        try:
+            code = main(argv)
+        except SystemExit as exc:  # a usage error (e.g. a bad --gate choice)
+            code = exc.code if isinstance(exc.code, int) else 2
     return code, out.getvalue(), err.getvalue()
 
 

@@ -60,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
             rows.append([name, clip.frames, round(clip_s, 2), round(seconds, 2),
                          round(clip.frames / seconds, 1), f"{ratios[name]:.2f}x"])
     print(table(rows, ["command", "frames", "clip s", "wall s", "frames/s", "x real time"]))
+    verdict = "met" if ratios["count"] >= 1.5 else "MISSED"
+    print(f"target: [{verdict}] count at >= 1.5x real time")
     print(f"offline: track {ratios['track']:.2f}x real time, count {ratios['count']:.2f}x real time")
     return 0
 

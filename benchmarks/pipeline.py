@@ -1,6 +1,6 @@
 """The live pipeline against the naive loop: one clip, played as a 30 fps camera would deliver it.
 
-    python -m benchmarks.pipeline [--seconds 10] [--activity arm_raises] [--size 1280x720]
+    python -m benchmarks.pipeline [--seconds 10] [--repeat 1] [--activity arm_raises] [--size 1280x720]
 
 - project: the game's own pieces -- Tracker (grab and inference threads, newest frame only)
   behind a TrackerFeed, and the real App frame loop (clock.tick(60), fixed-step updates) drawing
@@ -14,15 +14,24 @@ memory are per mode.  Measurement starts once the models are loaded (and, for th
 3-2-1 countdown is over) and lasts `--seconds`.  Latency: for every drawn frame that shows a
 new PoseFrame, the time just after the flip minus the frame's grab time `t`.  "landmarks p95" is
 grab -> landmarks ready (the tracker's own figure; naive: after process()), and "loop CPU" the
-drawing thread's CPU time per drawn frame (naive: grab + inference + drawing).
+drawing thread's CPU time per drawn frame (naive: grab + inference + drawing).  The game's
+inference and landmarks percentiles are the tracker's own, over its last 120 frames.
+
+"From capture" is the same but measured from when the simulated camera had the picture (frame
+index / fps on its timeline).  It differs from the grab-time latency for the naive loop only:
+the naive loop asks for a picture whenever it is done with the last one, so the picture has
+already waited 0-33 ms in the camera, which its grab time does not show; the tracker's grab
+thread takes every picture as it arrives.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -48,6 +57,8 @@ class ModeResult:
     tracking_fps: float
     latency_ms_p50: float
     latency_ms_p95: float
+    capture_ms_p50: float  # flip - when the camera had the picture (see the module docstring)
+    capture_ms_p95: float
     inference_ms_p50: float
     inference_ms_p95: float
     camera_frames: int  # frames the camera delivered in the window
@@ -133,7 +144,9 @@ def run_project(clip: Path, seconds: float, activity: str, profile: Path | None)
             raise RuntimeError(f"the game never started tracking: {feed.status()} {feed.message()}")
     tracker = trackers[-1]
     before = tracker.stats()
+    t0, fps = tracker.source._t0, tracker.source.fps  # noqa: SLF001 - the simulated camera's timeline
     latencies: list[float] = []
+    ages: list[float] = []
     shown: tuple[int, float] | None = None
     draws = 0
     usage = Usage()
@@ -154,6 +167,8 @@ def run_project(clip: Path, seconds: float, activity: str, profile: Path | None)
         if frame is not None and (frame.seq, frame.t) != shown:
             shown = (frame.seq, frame.t)
             latencies.append((flipped - frame.t) * 1000.0)
+            captured = t0 + math.floor((frame.t - t0) * fps + 1e-6) / fps
+            ages.append((flipped - captured) * 1000.0)
     wall, cpu, loop_cpu = usage.stop()
     if profiler is not None:
         profiler.disable()
@@ -164,6 +179,7 @@ def run_project(clip: Path, seconds: float, activity: str, profile: Path | None)
         mode="project", seconds=wall, draw_fps=draws / wall,
         tracking_fps=(after.frames_processed - before.frames_processed) / wall,
         latency_ms_p50=_pct(latencies, 50), latency_ms_p95=_pct(latencies, 95),
+        capture_ms_p50=_pct(ages, 50), capture_ms_p95=_pct(ages, 95),
         inference_ms_p50=after.inference_ms_p50, inference_ms_p95=after.inference_ms_p95,
         camera_frames=(after.frames_grabbed - before.frames_grabbed)
         + int(after.extra.get("frames_skipped_by_source", 0) - before.extra.get("frames_skipped_by_source", 0)),
@@ -204,6 +220,7 @@ def run_naive(clip: Path, seconds: float) -> ModeResult:
     latencies: list[float] = []
     infer: list[float] = []
     ready_ms: list[float] = []
+    ages: list[float] = []
     draws = 0
     usage = Usage()
     usage.start()
@@ -233,7 +250,9 @@ def run_naive(clip: Path, seconds: float) -> ModeResult:
                 for x, y in pts:
                     pygame.draw.circle(screen, (255, 200, 0), (int(x), int(y)), 6)
             pygame.display.flip()
-            latencies.append((time.monotonic() - grab.t) * 1000.0)
+            flipped = time.monotonic()
+            latencies.append((flipped - grab.t) * 1000.0)
+            ages.append((flipped - source._t0 - grab.index / source.fps) * 1000.0)  # noqa: SLF001
             draws += 1
         wall, cpu, loop_cpu = usage.stop()
         served = source._served  # noqa: SLF001 - frames the camera offered, read or skipped
@@ -243,6 +262,7 @@ def run_naive(clip: Path, seconds: float) -> ModeResult:
     return ModeResult(
         mode="naive", seconds=wall, draw_fps=draws / wall, tracking_fps=len(infer) / wall,
         latency_ms_p50=_pct(latencies, 50), latency_ms_p95=_pct(latencies, 95),
+        capture_ms_p50=_pct(ages, 50), capture_ms_p95=_pct(ages, 95),
         inference_ms_p50=_pct(infer, 50), inference_ms_p95=_pct(infer, 95),
         camera_frames=served - served0, frames_dropped=source.frames_skipped - skipped0,
         cpu_pct=cpu, loop_cpu_ms=1000.0 * loop_cpu / max(1, draws), result_ms_p95=_pct(ready_ms, 95),
@@ -278,6 +298,16 @@ def parse_size(text: str) -> tuple[int, int]:
     return w, h
 
 
+def median_result(results: list[ModeResult]) -> ModeResult:
+    """Each figure's median over repeated runs."""
+    first = asdict(results[0])
+    merged = {k: (statistics.median(asdict(r)[k] for r in results) if isinstance(v, (int, float)) else v)
+              for k, v in first.items()}
+    merged["camera_frames"] = int(merged["camera_frames"])
+    merged["frames_dropped"] = int(merged["frames_dropped"])
+    return ModeResult(**merged)
+
+
 def report(project: ModeResult, naive: ModeResult) -> str:
     def ratio(a: float, b: float) -> str:
         return f"{a / b:.2f}x" if b else "-"
@@ -288,6 +318,8 @@ def report(project: ModeResult, naive: ModeResult) -> str:
         ("tracking fps", "tracking_fps", "{:.1f}"),
         ("latency p50 ms", "latency_ms_p50", "{:.0f}"),
         ("latency p95 ms", "latency_ms_p95", "{:.0f}"),
+        ("from capture p50 ms", "capture_ms_p50", "{:.0f}"),
+        ("from capture p95 ms", "capture_ms_p95", "{:.0f}"),
         ("inference p50 ms", "inference_ms_p50", "{:.0f}"),
         ("inference p95 ms", "inference_ms_p95", "{:.0f}"),
         ("landmarks p95 ms", "result_ms_p95", "{:.0f}"),
@@ -310,8 +342,9 @@ def report(project: ModeResult, naive: ModeResult) -> str:
 def targets(project: ModeResult, naive: ModeResult) -> list[str]:
     frame_ms = 1000.0 / CAMERA_FPS
     checks = [
-        (f"game draws >= 58 fps while tracking ~30 fps: {project.draw_fps:.1f} fps drawn, "
-         f"{project.tracking_fps:.1f} fps tracked", project.draw_fps >= 58 and project.tracking_fps >= 28.5),
+        (f"game draws >= 58 fps while tracking >= 28.5 fps (95% of the camera's 30): "
+         f"{project.draw_fps:.1f} fps drawn, {project.tracking_fps:.1f} fps tracked",
+         project.draw_fps >= 58 and project.tracking_fps >= 0.95 * CAMERA_FPS),
         (f"latency p95 {project.latency_ms_p95:.0f} ms <= inference p95 {project.inference_ms_p95:.0f}"
          f" + {frame_ms:.0f} ms", project.latency_ms_p95 <= project.inference_ms_p95 + frame_ms),
         (f"draw fps {project.draw_fps / naive.draw_fps:.2f}x naive (>= 2x)",
@@ -330,11 +363,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=parse_size, default=(1280, 720), help="camera picture size")
     parser.add_argument("--clip", type=Path, help="use this video instead of making one")
     parser.add_argument("--profile", type=Path, help="cProfile the game's loop into this file")
+    parser.add_argument("--repeat", type=int, default=1, help="alternate the modes this many times; medians")
     parser.add_argument("--json", action="store_true", help="also print both results as JSON")
     parser.add_argument("--child", choices=("project", "naive"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.seconds <= 0:
-        print("pipeline: error: --seconds must be positive", file=sys.stderr)
+    if args.seconds <= 0 or args.repeat < 1:
+        print("pipeline: error: --seconds must be positive and --repeat at least 1", file=sys.stderr)
         return 2
     from exercises import catalog
 
@@ -362,13 +396,17 @@ def main(argv: list[str] | None = None) -> int:
             frames = max(2, round(args.seconds * CAMERA_FPS))
             clip = make_person_clip(Path(tmp) / "person.mp4", frames=frames, size=args.size).path
         try:
-            project = run_mode("project", clip, args)
-            naive = run_mode("naive", clip, args)
+            runs: dict[str, list[ModeResult]] = {"project": [], "naive": []}
+            for _ in range(args.repeat):  # alternating, so a busy moment hits both modes alike
+                for mode in ("project", "naive"):
+                    runs[mode].append(run_mode(mode, clip, args))
+            project, naive = median_result(runs["project"]), median_result(runs["naive"])
         except (RuntimeError, subprocess.TimeoutExpired) as exc:
             print(f"pipeline: error: {exc}", file=sys.stderr)
             return 1
     w, h = args.size
-    print(f"clip {w}x{h} at {CAMERA_FPS:.0f} fps (looped), {args.seconds:g} s measured per mode; "
+    print(f"clip {w}x{h} at {CAMERA_FPS:.0f} fps (looped), {args.seconds:g} s measured per mode"
+          f"{f', median of {args.repeat} alternating runs' if args.repeat > 1 else ''}; "
           f"game shows the {args.activity} play scene (ended on: {project.scene})")
     print(report(project, naive))
     print("targets:")

@@ -112,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     print(table(rows, ["launch", "runs", "first scene", "first frame s", "tracker running s",
                        "each run (first frame s)"]))
     first, tracker = medians["video"]
+    print(f"target: [{'met' if first <= 1.5 else 'MISSED'}] first title frame within 1.5 s of launch")
     tracker_text = "never" if tracker is None else f"{tracker:.2f} s"
     print(f"startup: first title frame {first:.2f} s after launch, tracker running {tracker_text} "
           f"(median of {args.runs}; mouse mode {medians['mouse'][0]:.2f} s)")

@@ -22,20 +22,28 @@ class Clock(Protocol):
 
 
 class SystemClock:
-    """Real time.  Sleeps the rest of each frame (time.sleep gives the CPU to the tracker)."""
+    """Real time.  Sleeps the rest of each frame (time.sleep gives the CPU to the tracker).
+
+    Frames are due on a fixed timeline, not "one period after the last wake-up": a sleep that
+    oversleeps (the tracker thread holding the GIL, a busy machine) is made up by the next
+    one, so the game keeps its 60 fps on average; a frame late by more than a period restarts
+    the timeline rather than rushing to catch up."""
 
     def __init__(self) -> None:
         self._last = time.monotonic()
+        self._due = self._last
 
     def now(self) -> float:
         return time.monotonic()
 
     def tick(self, fps: float) -> float:
-        due = self._last + 1.0 / fps
+        period = 1.0 / fps
+        due = self._due + period
         wait = due - time.monotonic()
         if wait > 0.0005:
             time.sleep(wait)
         now = time.monotonic()
+        self._due = due if now - due < period else now
         dt, self._last = now - self._last, now
         return dt
 

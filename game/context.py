@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from exercises.api import ActivityResult
+from exercises.api import ActivityResult, ActivityView
 from exercises.events import Event
 from game.audio import Audio
 from game.clock import Clock
@@ -35,6 +35,7 @@ class Settings:
     favoured_side: str | None = None
     session_minutes_limit: int = 20
     camera_index: int = 0
+    game_speed: float = 1.0  # 1 normal; below 1 gives more time per target (see play.activity_params)
 
     @classmethod
     def load(cls, storage: Storage) -> Settings:
@@ -84,6 +85,17 @@ class GameContext:
     session: PlaySession | None = None
     quit_requested: bool = False
     saved: int = 0  # results written this run (for the HUD and tests)
+
+    def __post_init__(self) -> None:
+        watch = getattr(self.feed, "watch", None)  # reactive synthetic players see the activity
+        if watch is not None:
+            watch(self.activity_view)
+
+    def activity_view(self) -> ActivityView | None:
+        """The view of the activity being played (None on menus and while paused)."""
+        top = self.scenes.top
+        view = getattr(top, "view", None)
+        return view if isinstance(view, ActivityView) else None
 
     def today(self) -> date:
         return self.wall().date()

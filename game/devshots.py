@@ -37,7 +37,7 @@ def _game(feed_kind: str = "mouse", activity: str | None = None) -> tuple[object
     from game.clock import ManualClock
     from game.context import GameContext
     from game.feeds import ScriptFeed
-    from game.launch import ACTIVITY_SCRIPTS
+    from game.launch import ACTIVITY_SCRIPTS, activity_script
     from game.mouse_mode import MouseFeed
     from game.storage import MemoryStorage, PlanStep
 
@@ -47,12 +47,8 @@ def _game(feed_kind: str = "mouse", activity: str | None = None) -> tuple[object
     t0 = clock.now()
     if feed_kind == "empty":
         feed: object = ScriptFeed(clock)
-    elif feed_kind == "script":
-        from tracking.synthetic import motions
-
-        reg = motions.registry()
-        scripts = {a: reg[s]() for a, s in ACTIVITY_SCRIPTS.items() if s in reg}
-        feed = ScriptFeed(clock, scripts, loop=True)
+    elif feed_kind in ("script", "once"):  # once: the child plays each script, then walks away
+        feed = ScriptFeed(clock, {a: activity_script(a) for a in ACTIVITY_SCRIPTS}, loop=feed_kind == "script")
     else:
         feed = MouseFeed(clock)
     storage = MemoryStorage()
@@ -68,17 +64,22 @@ def _game(feed_kind: str = "mouse", activity: str | None = None) -> tuple[object
     ctx = GameContext(clock=clock, feed=feed, storage=storage, audio=Audio(enabled=False),  # type: ignore[arg-type]
                       wall=lambda: START + timedelta(seconds=clock.now() - t0))
     ctx.player = storage.find_player("Mia")
-    sid = storage.start_session("Mia", "plan-1", START)
-    storage.save_result(sid, sample_result("arm_raises", 10, True), START, START, [], "i1")
+    for days_ago, activity, reps in ((3, "frog_squats", 8), (2, "bubble_pop", 6), (1, "arm_raises", 10)):
+        when = START - timedelta(days=days_ago)
+        old = storage.start_session("Mia", "plan-1", when)
+        storage.save_result(old, sample_result(activity, reps, True), when, when + timedelta(seconds=42), [], None)
+    sid = storage.start_session("Mia", "plan-1", START - timedelta(minutes=20))
+    storage.save_result(sid, sample_result("arm_raises", 10, True), START - timedelta(minutes=20), START, [], "i1")
+    storage.save_result(sid, sample_result("jumping_jacks", 4, False, 95.0), START - timedelta(minutes=12), START, [], None)
     for sticker in ("sun", "rainbow", "rocket", "sun", "heart"):
         storage.add_sticker("Mia", sticker, sid)
     app = App(ctx, window)
     return ctx, app
 
 
-def sample_result(activity_id: str, reps: int, completed: bool) -> ActivityResult:
+def sample_result(activity_id: str, reps: int, completed: bool, seconds: float = 42.0) -> ActivityResult:
     return ActivityResult(activity_id=activity_id, reps=reps, metrics={}, per_side={}, tracking_quality=0.95,
-                          duration_s=42.0, success_rate=None, params={"reps": reps}, level=1, completed=completed)
+                          duration_s=seconds, success_rate=None, params={"reps": reps}, level=1, completed=completed)
 
 
 def _title(ctx, app):  # type: ignore[no-untyped-def]
@@ -130,12 +131,17 @@ def _play(activity: str) -> Callable[..., None]:
 
 
 def _paused(ctx, app):  # type: ignore[no-untyped-def]
+    """Bunny hops in full swing; then the child walks out of the picture and the game pauses
+    by itself (the real path, not a pushed overlay)."""
     from game.scenes.play import PausedScene, PlayScene
     from game.storage import PlanStep
 
-    play = PlayScene(ctx, PlanStep("arm_raises"))
-    ctx.scenes.push(play)
-    ctx.scenes.push(PausedScene(ctx, play, auto=True))
+    ctx.scenes.push(PlayScene(ctx, PlanStep("bunny_hops", 1, {"reps": 30})))
+    for _ in range(60 * 30):
+        if isinstance(ctx.scenes.top, PausedScene):
+            break
+        app.frame(draw=False)
+    assert isinstance(ctx.scenes.top, PausedScene), "the child walked away but the game did not pause"
 
 
 def _results(ctx, app):  # type: ignore[no-untyped-def]
@@ -143,6 +149,18 @@ def _results(ctx, app):  # type: ignore[no-untyped-def]
     from game.storage import PlanStep
 
     ctx.session = None
+    ctx.scenes.push(ResultsScene(ctx, PlanStep("frog_squats"), [], sample_result("frog_squats", 8, True)))
+
+
+def _results_rest(ctx, app):  # type: ignore[no-untyped-def]
+    """The grown-ups' session limit is reached: the results say it is time for a rest."""
+    from game.scenes.results import ResultsScene
+    from game.scenes.title import TitleScene
+    from game.storage import PlanStep
+
+    ctx.settings.session_minutes_limit = 0
+    ctx.ensure_session()
+    ctx.scenes.push(TitleScene(ctx))
     ctx.scenes.push(ResultsScene(ctx, PlanStep("frog_squats"), [], sample_result("frog_squats", 8, True)))
 
 
@@ -185,8 +203,9 @@ SHOTS: dict[str, tuple[str, Callable[..., None], float]] = {
     "path": ("mouse", _path, 1.0),
     "free_play": ("mouse", _free_play, 1.0),
     "get_ready": ("script", _ready, 1.5),
-    "paused": ("empty", _paused, 1.0),
+    "paused": ("once", _paused, 1.0),
     "results": ("mouse", _results, 3.0),
+    "results_rest": ("mouse", _results_rest, 3.0),
     "album": ("mouse", _album, 1.0),
     "parent_gate": ("mouse", _gate, 1.0),
     "parent_gate_sum": ("mouse", _gate_sum, 1.0),

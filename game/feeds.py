@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from exercises.api import ActivityView
 from game.clock import Clock
 from game.input import Intents
 from tracking.frame import PoseFrame
@@ -58,7 +59,8 @@ class Feed(Protocol):
 class ScriptFeed:
     """PoseFrames from motion scripts sampled on the game clock: one script per activity (or
     one for all), rewound when the activity begins.  After a script's end (without `loop`)
-    the picture is empty, as if the child walked away."""
+    the picture is empty, as if the child walked away.  A reactive script (game.autoplay) is
+    shown the activity's view before each sample (`watch` says where to find it)."""
 
     kind = "synthetic"
     hands_point = True
@@ -79,6 +81,11 @@ class ScriptFeed:
         self._index = -1
         self._seq = -1
         self._frame: PoseFrame | None = None
+        self._view_of: Callable[[], ActivityView | None] | None = None
+
+    def watch(self, view_of: Callable[[], ActivityView | None]) -> None:
+        """Where reactive scripts see the current activity's view (the game context wires it)."""
+        self._view_of = view_of
 
     def begin(self, activity_id: str | None, needs: str | None) -> None:
         if activity_id is None:
@@ -88,6 +95,9 @@ class ScriptFeed:
         self._script = script
         self._t0 = self.clock.now()
         self._index = -1
+        reset = getattr(script, "reset", None)
+        if reset is not None:
+            reset()
 
     def update(self, intents: Intents, dt: float) -> None:
         pass
@@ -107,6 +117,9 @@ class ScriptFeed:
                 if self.loop and duration > 0:
                     script_t %= duration
                 if script_t <= duration:
+                    react = getattr(self._script, "react", None)
+                    if react is not None and self._view_of is not None:
+                        react(self._view_of())
                     snap = self._script(script_t)
                     body, hands = snap.body, snap.hands
             self._frame = PoseFrame(seq=self._seq, t=self._t0 + index / self.fps, body=body, hands=hands,

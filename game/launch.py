@@ -13,6 +13,7 @@ from game.clock import Clock
 from game.errors import CliError
 from game.feeds import Feed, ScriptFeed, TrackerFeed
 from game.storage import Storage
+from tracking.synthetic.source import MotionScript
 
 NO_CAMERA = "No camera found, so Wiggle Quest is playing with the mouse (keys stand in for moves)."
 
@@ -26,7 +27,7 @@ ACTIVITY_SCRIPTS: dict[str, str] = {
     "bunny_hops": "bunny_hops",
     "march_in_place": "march",
     "copy_the_pose": "pose_sequence",
-    "bubble_pop": "bubble_pop",
+    "bubble_pop": "reactive",  # game.autoplay: pinches must land on the bubbles
     "air_trace": "trace_shape",
     "finger_count": "show_fingers",
     "finger_taps": "finger_taps",
@@ -49,24 +50,38 @@ class PlayOptions:
     frames: int | None = None
 
 
+def activity_script(activity_id: str) -> MotionScript:
+    """The synthetic child who plays this activity: its motion script, or a reactive player."""
+    from game.autoplay import REACTIVE_PLAYERS
+    from tracking.synthetic import motions
+
+    if activity_id in REACTIVE_PLAYERS:
+        return REACTIVE_PLAYERS[activity_id]()
+    return motions.registry()[ACTIVITY_SCRIPTS[activity_id]]()
+
+
 def synthetic_feed(clock: Clock, name: str) -> ScriptFeed:
     """`auto`: each activity's own script; otherwise one named script for every activity."""
     from tracking.synthetic import motions
 
     known = motions.registry()
     if name == "auto":
-        scripts = {a: known[s]() for a, s in ACTIVITY_SCRIPTS.items() if s in known}
-        return ScriptFeed(clock, scripts, loop=True)
+        return ScriptFeed(clock, {a: activity_script(a) for a in ACTIVITY_SCRIPTS}, loop=True)
     if name not in known:
         raise CliError(f"unknown motion script {name!r}; known: auto, {', '.join(sorted(known))}")
     return ScriptFeed(clock, default=known[name](), loop=True)
 
 
 def tracker_factory(make_source: Callable[[], object], landmarks_only: bool = False) -> Callable[[str], object]:
+    """Trackers for the feed.  A landmark recording (replay) runs no model and no smoothing:
+    its landmarks were smoothed when they were recorded, and smoothing twice adds lag."""
+
     def make(needs: str) -> object:
         from tracking.tracker import Tracker, estimator_for
 
-        return Tracker(make_source(), None if landmarks_only else estimator_for(needs)).start()  # type: ignore[arg-type]
+        if landmarks_only:
+            return Tracker(make_source(), None, smooth=False).start()  # type: ignore[arg-type]
+        return Tracker(make_source(), estimator_for(needs)).start()  # type: ignore[arg-type]
 
     return make
 

@@ -51,6 +51,7 @@ class LogLine:
     duration_s: float
     completed: bool
     success_rate: float | None = None
+    metrics: Mapping[str, float | None] = field(default_factory=dict)
 
 
 class Storage(Protocol):
@@ -73,9 +74,17 @@ class Storage(Protocol):
 
     def streak(self, nickname: str, day: date) -> int: ...
 
+    def days_played(self, nickname: str, since: date) -> list[date]:
+        """The days (from `since` on) with at least one activity played."""
+        ...
+
     def add_sticker(self, nickname: str, sticker_id: str, session_id: str | None) -> None: ...
 
     def stickers(self, nickname: str) -> list[str]: ...
+
+    def stickers_on(self, nickname: str, day: date) -> list[str]:
+        """Stickers earned in that day's play sessions."""
+        ...
 
     def log(self, nickname: str, day: date) -> list[LogLine]: ...
 
@@ -161,14 +170,21 @@ class LogbookStorage:
     def streak(self, nickname: str, day: date) -> int:
         return int(self.book.streak(nickname, day))
 
+    def days_played(self, nickname: str, since: date) -> list[date]:
+        return list(self.book.days_played(nickname, since))
+
     def add_sticker(self, nickname: str, sticker_id: str, session_id: str | None) -> None:
         self.book.add_sticker(nickname, sticker_id, session_id)
 
     def stickers(self, nickname: str) -> list[str]:
         return [s.sticker_id for s in self.book.stickers(nickname)]
 
+    def stickers_on(self, nickname: str, day: date) -> list[str]:
+        sessions = {s.id for s in self.book.sessions(nickname, since=day) if s.started_at.date() == day}
+        return [s.sticker_id for s in self.book.stickers(nickname) if s.session_id in sessions]
+
     def log(self, nickname: str, day: date) -> list[LogLine]:
-        return [LogLine(r.activity_id, r.started_at, r.reps, r.duration_s, r.completed, r.success_rate)
+        return [LogLine(r.activity_id, r.started_at, r.reps, r.duration_s, r.completed, r.success_rate, dict(r.metrics))
                 for r in self.book.results_for(nickname, since=day) if r.day == day]
 
     def get_setting(self, key: str, default: Any = None) -> Any:
@@ -199,7 +215,7 @@ class MemoryStorage:
         self._plans: dict[str, tuple[str, list[PlanStep]]] = {}
         self.sessions: dict[str, dict[str, Any]] = {}
         self.results: list[_Saved] = []
-        self._stickers: dict[str, list[str]] = {}
+        self._stickers: dict[str, list[tuple[str, str | None]]] = {}  # (sticker, session)
         self._settings: dict[str, Any] = {}
 
     def players(self) -> list[Player]:
@@ -257,15 +273,22 @@ class MemoryStorage:
             current -= timedelta(days=1)
         return count
 
+    def days_played(self, nickname: str, since: date) -> list[date]:
+        return sorted({r.started_at.date() for r in self._results_of(nickname) if r.started_at.date() >= since})
+
     def add_sticker(self, nickname: str, sticker_id: str, session_id: str | None) -> None:
-        self._stickers.setdefault(nickname.casefold(), []).append(sticker_id)
+        self._stickers.setdefault(nickname.casefold(), []).append((sticker_id, session_id))
 
     def stickers(self, nickname: str) -> list[str]:
-        return list(self._stickers.get(nickname.casefold(), []))
+        return [s for s, _ in self._stickers.get(nickname.casefold(), [])]
+
+    def stickers_on(self, nickname: str, day: date) -> list[str]:
+        return [s for s, sid in self._stickers.get(nickname.casefold(), [])
+                if sid in self.sessions and self.sessions[sid]["started_at"].date() == day]
 
     def log(self, nickname: str, day: date) -> list[LogLine]:
         return [LogLine(r.result.activity_id, r.started_at, r.result.reps, r.result.duration_s,
-                        r.result.completed, r.result.success_rate)
+                        r.result.completed, r.result.success_rate, dict(r.result.metrics))
                 for r in self._results_of(nickname) if r.started_at.date() == day]
 
     def get_setting(self, key: str, default: Any = None) -> Any:

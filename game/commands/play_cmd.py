@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from game.errors import CliError
@@ -32,6 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # before anything imports pygame
     from game.launch import PlayOptions
 
     opts = PlayOptions(
@@ -49,7 +51,6 @@ def run(args: argparse.Namespace) -> int:
             raise CliError(f"cannot save a screenshot in {parent}: no such folder")
         os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
         os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     return play(opts)
 
 
@@ -76,9 +77,11 @@ def play(opts: object) -> int:
         if opts.plan is not None:
             use_plan(storage, opts.plan, opts.child)
         clock = ManualClock() if opts.screenshot else SystemClock()
+        settings = Settings.load(storage)
+        if opts.camera is None and not (opts.mouse or opts.video or opts.replay or opts.synthetic):
+            opts = replace(opts, camera=int(settings.camera_index))  # the grown-ups' camera choice
         feed, notice = open_feed(opts, clock, stderr_line)
         pygame.init()
-        settings = Settings.load(storage)
         audio = Audio(volume=float(settings.volume), voice=bool(settings.voice_prompts))
         ctx = GameContext(clock=clock, feed=feed, storage=storage, audio=audio, settings=settings, notice=notice)
         ctx.scenes.push(TitleScene(ctx))

@@ -18,10 +18,24 @@ from game.theme import Theme
 DESATURATE = 0.5
 DIM = 0.62
 LIFT = 12.0
+GREY_BGR = (0.114, 0.587, 0.299)  # cv2's BGR -> grey weights
+# The same formula as one 3x4 matrix for cv2.transform: a third of the cost of a grey round
+# trip plus addWeighted at 1280x720 (benchmarks/pipeline.py).
+SOFTEN_MATRIX = np.hstack([
+    (1.0 - DESATURATE) * DIM * np.eye(3) + DESATURATE * DIM * np.tile(GREY_BGR, (3, 1)),
+    np.full((3, 1), LIFT),
+]).astype(np.float32)
+SOFTEN_MATRIX.setflags(write=False)
+# The same for RGB pictures (the tracker's, tracking.tracker.Latest.image): grey weights reversed.
+SOFTEN_MATRIX_RGB = np.ascontiguousarray(SOFTEN_MATRIX[::-1, [2, 1, 0, 3]])
+SOFTEN_MATRIX_RGB.setflags(write=False)
+INPUT_FORMATS = ("bgr", "rgb_mirrored")
 
 
-def soften(image_bgr: np.ndarray, size: tuple[int, int], mirror: bool, blur: bool = True) -> np.ndarray:
-    """The picture as the screen shows it: (h, w, 3) uint8 BGR, contiguous, at `size` (w, h)."""
+def soften(image_bgr: np.ndarray, size: tuple[int, int], mirror: bool, blur: bool = True,
+           rgb: bool = False) -> np.ndarray:
+    """The picture as the screen shows it: (h, w, 3) uint8, contiguous, at `size` (w, h), in
+    the channel order it came in (BGR, or RGB with `rgb`): no colour conversion pass."""
     img = image_bgr
     if img.ndim == 2:
         img = cv2.cvtColor(img, cv2.COLOR_GRAY2BGR)
@@ -31,8 +45,7 @@ def soften(image_bgr: np.ndarray, size: tuple[int, int], mirror: bool, blur: boo
         img = cv2.flip(img, 1)
     if blur:
         img = cv2.GaussianBlur(img, (3, 3), 0)
-    grey = cv2.cvtColor(cv2.cvtColor(img, cv2.COLOR_BGR2GRAY), cv2.COLOR_GRAY2BGR)
-    mixed = cv2.addWeighted(img, (1.0 - DESATURATE) * DIM, grey, DESATURATE * DIM, LIFT)
+    mixed = cv2.transform(img, SOFTEN_MATRIX_RGB if rgb else SOFTEN_MATRIX)  # grey mix, dim, lift: one pass
     w, h = size
     if (mixed.shape[1], mixed.shape[0]) != (w, h):
         interp = cv2.INTER_LINEAR if w >= mixed.shape[1] else cv2.INTER_AREA
@@ -62,13 +75,19 @@ def draw_backdrop(surface: pygame.Surface, theme: Theme) -> None:
 
 
 class CameraLayer:
-    """Holds the current softened picture.  `mirror`: the picture comes as the camera saw it
-    (tracking.sources.base: BGR, not mirrored) and must be flipped like a mirror."""
+    """Holds the current softened picture.  `input_format` "bgr": the picture comes as the
+    camera saw it (tracking.sources.base: BGR, not mirrored) and `mirror` flips it like a
+    mirror; "rgb_mirrored": as the tracker gives it (tracking.tracker.Latest.image: RGB,
+    already mirrored), shown as is.  Either way one cv2 pass per new frame, no cvtColor."""
 
-    def __init__(self, theme: Theme | None = None, mirror: bool = True, blur: bool = True) -> None:
+    def __init__(self, theme: Theme | None = None, mirror: bool = True, blur: bool = True,
+                 input_format: str = "bgr") -> None:
+        if input_format not in INPUT_FORMATS:
+            raise ValueError(f"input_format must be one of {', '.join(INPUT_FORMATS)}, not {input_format!r}")
         self.theme = theme or Theme.default()
         self.mirror = mirror
         self.blur = blur
+        self.input_format = input_format
         self.conversions = 0  # how many pictures were converted (tests: once per new seq)
         self._seq: int | None = None
         self._size: tuple[int, int] | None = None
@@ -103,9 +122,10 @@ class CameraLayer:
 
     def _convert(self, image_bgr: np.ndarray) -> None:
         assert self._size is not None
-        self._pixels = soften(image_bgr, self._size, self.mirror, self.blur)
+        rgb = self.input_format == "rgb_mirrored"
+        self._pixels = soften(image_bgr, self._size, self.mirror and not rgb, self.blur, rgb=rgb)
         h, w = self._pixels.shape[:2]
-        self._surface = pygame.image.frombuffer(self._pixels.data, (w, h), "BGR")
+        self._surface = pygame.image.frombuffer(self._pixels.data, (w, h), "RGB" if rgb else "BGR")
         self.conversions += 1
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -58,12 +58,27 @@ def draw_activity_icon(surface: pygame.Surface, activity_id: str, center: tuple[
     drawer = getattr(art, "draw_activity_icon", None)
 
     def draw(s: pygame.Surface, c: tuple[float, float], z: float) -> None:
-        if drawer is not None:
+        if activity_id == "bubble_pop":  # bubbles, not the balloons that arm raises fills
+            draw_bubbles_icon(s, c, z, theme)
+        elif drawer is not None:
             drawer(s, activity_id, c, z, theme)
         else:
             art.draw_icon(s, activity_icon(activity_id), c, z, theme)
 
     blit_cached(surface, theme, ("activity", activity_id), center, size, draw)
+
+
+def draw_bubbles_icon(surface: pygame.Surface, center: tuple[float, float], size: float, theme: Theme) -> None:
+    """Three soap bubbles, as bubble_pop draws them (tinted, rimmed, with a shine)."""
+    cx, cy = center
+    for dx, dy, k, color in ((-0.17, 0.12, 0.25, theme.left), (0.19, 0.16, 0.19, theme.good),
+                             (0.06, -0.2, 0.16, theme.right)):
+        x, y, r = cx + dx * size, cy + dy * size, k * size
+        tint = tuple(int(v * 0.55 + 255 * 0.45) for v in color)
+        pygame.draw.circle(surface, tint, (x, y), r)
+        pygame.draw.circle(surface, theme.text_dark, (x, y), r + 2, 3)
+        pygame.draw.circle(surface, color, (x, y), r, max(3, int(r // 6)))
+        pygame.draw.circle(surface, (255, 255, 255), (x - r * 0.38, y - r * 0.38), max(3, r * 0.2))
 
 
 def draw_sticker(surface: pygame.Surface, theme: Theme, sticker_id: str, center: tuple[float, float], size: float,
@@ -80,13 +95,9 @@ def draw_avatar(surface: pygame.Surface, theme: Theme, avatar_id: str, center: t
 def update_camera(ctx: GameContext, seen: Seen) -> None:
     """Hand the newest camera picture to the camera layer (it converts once per new seq).
     Called from update, never from draw."""
-    image = seen.image
-    if image is not None and ctx.feed.image_format == "rgb_mirrored":
-        import cv2
-
-        ctx.camera.mirror = False
-        image = cv2.cvtColor(image, cv2.COLOR_RGB2BGR)
-    ctx.camera.set_image(image, seen.seq)
+    if ctx.camera.input_format != ctx.feed.image_format:  # the layer reads the feed's own format
+        ctx.camera.input_format = ctx.feed.image_format
+    ctx.camera.set_image(seen.image, seen.seq)
 
 
 def draw_sky(surface: pygame.Surface, ctx: GameContext) -> None:

@@ -1,27 +1,42 @@
 """The grown-ups' area, behind a parent gate: today's log, the plan and how much of it is done,
 and the settings.  The gate asks for a button held down for three seconds (a mouse button or a
-key: a hovering hand or a child's quick clicks never do it), then a simple sum with four
-answers; a wrong answer closes the gate."""
+key: a hovering hand or a child's quick clicks never do it), then a two-digit sum with a carry
+(27 + 15) and four close answers, which a young child can neither work out nor guess often
+(one in four); a wrong answer closes the gate."""
 
 from __future__ import annotations
 
+import random
 from typing import TYPE_CHECKING
 
 import pygame
 
 from exercises import catalog
 from game.input import Intents
+from game.parent_words import TodaySummary, plan_amount, plural, today_summary
 from game.render import art
 from game.scenes.base import Scene
-from game.scenes.common import draw_sky, heading, small_text
-from game.storage import LogLine, PlanStep
+from game.scenes.common import draw_sky, draw_sticker, heading, small_text
+from game.storage import PlanStep
 from game.widgets import Button
 
 if TYPE_CHECKING:
     from game.context import GameContext
 
+TODAY_LINES = 6  # the day's latest activities listed
+PLAN_LINES = 5
+SETTINGS_TOP, SETTINGS_ROW = 162, 76
+SPEEDS = {1.0: "Normal", 0.75: "Slower", 0.5: "Slowest"}  # game_speed -> words
 GATE_HOLD_S = 3.0
 GATE_IDLE_S = 30.0  # an unattended gate closes by itself
+
+
+def gate_sum(rng: random.Random) -> tuple[int, int]:
+    """Two two-digit numbers whose ones carry (27 + 15): beyond a young child's counting."""
+    while True:
+        a, b = rng.randint(13, 59), rng.randint(12, 39)
+        if a % 10 + b % 10 >= 10 and a % 10 and b % 10:
+            return a, b
 
 
 class ParentGateScene(Scene):
@@ -31,10 +46,9 @@ class ParentGateScene(Scene):
     def __init__(self, ctx: GameContext) -> None:
         super().__init__(ctx)
         self.stage = "hold"
-        self.a = ctx.rng.randint(3, 9)
-        self.b = ctx.rng.randint(2, 9)
+        self.a, self.b = gate_sum(ctx.rng)
         answer = self.a + self.b
-        wrong = [v for v in range(answer - 5, answer + 6) if v != answer and v > 0]
+        wrong = [answer - 10, answer + 10, answer - 1, answer + 1, answer - 2, answer + 2]
         ctx.rng.shuffle(wrong)
         self.choices = sorted([answer, *wrong[:3]])
         self.idle = 0.0
@@ -87,7 +101,8 @@ class ParentGateScene(Scene):
             heading(surface, theme, "For grown-ups", (w / 2, 120), 72)
             small_text(surface, theme, "Press and hold the lock for 3 seconds", (w / 2, 200), 36, anchor="center")
         else:
-            heading(surface, theme, f"{self.a} + {self.b} = ?", (w / 2, 200), 110, theme.accent)
+            heading(surface, theme, f"{self.a} + {self.b} = ?", (w / 2, 190), 110, theme.accent)
+            small_text(surface, theme, "Grown-ups: tap the answer", (w / 2, 290), 36, anchor="center")
         super().draw(surface)
 
 
@@ -101,10 +116,9 @@ class GrownUpsScene(Scene):
         self.tab = "today"
         players = ctx.storage.players()
         self.nick = ctx.player.nickname if ctx.player else (players[0].nickname if players else "")
-        self.log: list[LogLine] = []
+        self.summary: TodaySummary | None = None
         self.plan: list[PlanStep] = []
         self.plan_id: str | None = None
-        self.streak = 0
         self.refresh()
         self.layout()
 
@@ -113,9 +127,8 @@ class GrownUpsScene(Scene):
         if not self.nick:
             return
         day = ctx.today()
-        self.log = ctx.storage.log(self.nick, day)
+        self.summary = today_summary(ctx.storage, self.nick, day)
         self.plan_id, self.plan = ctx.storage.today(self.nick, day)
-        self.streak = ctx.storage.streak(self.nick, day)
 
     def layout(self) -> None:
         self.buttons.items.clear()
@@ -128,21 +141,22 @@ class GrownUpsScene(Scene):
         if self.tab == "settings":
             rows = self.setting_rows()
             for r, (key, _label, _value, kind) in enumerate(rows):
-                y = 170 + r * 86
-                if kind == "step":
-                    self.buttons.add(Button(f"dec:{key}", pygame.Rect(640, y, 76, 68), label="-"))
-                    self.buttons.add(Button(f"inc:{key}", pygame.Rect(900, y, 76, 68), label="+"))
+                y = SETTINGS_TOP + r * SETTINGS_ROW
+                if kind == "step":  # the - and + are drawn as bold bars (see draw)
+                    self.buttons.add(Button(f"dec:{key}", pygame.Rect(640, y, 76, 62)))
+                    self.buttons.add(Button(f"inc:{key}", pygame.Rect(900, y, 76, 62)))
                 else:
-                    self.buttons.add(Button(f"cycle:{key}", pygame.Rect(640, y, 336, 68), label=_value))
+                    self.buttons.add(Button(f"cycle:{key}", pygame.Rect(640, y, 336, 62), label=_value))
 
     def setting_rows(self) -> list[tuple[str, str, str, str]]:
         s = self.ctx.settings
-        side = s.favoured_side or "none"
+        side = {"left": "Left side", "right": "Right side"}.get(s.favoured_side or "", "Either side")
         return [
             ("volume", "Volume", f"{round(float(s.volume) * 100)} %", "step"),
-            ("voice_prompts", "Voice prompts", "on" if s.voice_prompts else "off", "cycle"),
-            ("seated_mode", "Seated mode", "on" if s.seated_mode else "off", "cycle"),
+            ("voice_prompts", "Voice prompts", "On" if s.voice_prompts else "Off", "cycle"),
+            ("seated_mode", "Seated mode", "On" if s.seated_mode else "Off", "cycle"),
             ("favoured_side", "Favour side", side, "cycle"),
+            ("game_speed", "Game speed", SPEEDS.get(float(s.game_speed), "Normal"), "cycle"),
             ("session_minutes_limit", "Session limit", f"{int(s.session_minutes_limit)} min", "step"),
             ("camera_index", "Camera (next start)", f"{int(s.camera_index)}", "step"),
         ]
@@ -157,6 +171,10 @@ class GrownUpsScene(Scene):
             s.camera_index = int(min(9, max(0, int(s.camera_index) + (1 if how == "inc" else -1))))
         elif key in ("voice_prompts", "seated_mode"):
             setattr(s, key, not getattr(s, key))
+        elif key == "game_speed":
+            order = list(SPEEDS)
+            now = float(s.game_speed) if float(s.game_speed) in SPEEDS else 1.0
+            s.game_speed = order[(order.index(now) + 1) % len(order)]
         elif key == "favoured_side":
             order = [None, "left", "right"]
             s.favoured_side = order[(order.index(s.favoured_side) + 1) % 3]
@@ -183,6 +201,54 @@ class GrownUpsScene(Scene):
     def on_back(self) -> None:
         self.ctx.scenes.pop()
 
+    def draw_today(self, surface: pygame.Surface, today: TodaySummary) -> None:
+        """Left: what was played and when.  Right: the plan, the week, the streak, stickers."""
+        theme = self.ctx.theme
+        ink, soft = theme.text_dark, (86, 92, 116)
+        small_text(surface, theme, today.title, (80, 162), 42, ink)
+        small_text(surface, theme, today.played_words, (80, 212), 32, ink)
+        y = 262
+        shown = today.lines[-TODAY_LINES:]
+        for when, words in shown:
+            name, _, amount = words.partition(": ")
+            small_text(surface, theme, f"{when:%H:%M}", (80, y), 28, soft)
+            small_text(surface, theme, name, (158, y), 30, ink)
+            small_text(surface, theme, amount, (158, y + 28), 26, soft)
+            y += 66
+        if len(today.lines) > len(shown):
+            small_text(surface, theme, f"and {plural(len(today.lines) - len(shown), 'earlier activity')}",
+                       (158, y), 26, soft)
+        # the right-hand column
+        x = 650
+        pygame.draw.line(surface, theme.bg2, (x - 24, 160), (x - 24, 680), 2)
+        small_text(surface, theme, today.plan_words, (x, 162), 32, ink)
+        y = 204
+        for ok, words in today.plan[:PLAN_LINES]:
+            if ok:
+                pygame.draw.circle(surface, theme.good, (x + 12, y + 13), 13)
+                art.draw_ui_icon(surface, "check", (x + 12, y + 13), 20, theme.panel)
+            else:
+                pygame.draw.circle(surface, soft, (x + 12, y + 13), 12, 3)
+            small_text(surface, theme, words, (x + 34, y), 27, ink)
+            y += 36
+        if len(today.plan) > PLAN_LINES:
+            small_text(surface, theme, f"and {len(today.plan) - PLAN_LINES} more", (x + 34, y), 25, soft)
+        y = 430
+        small_text(surface, theme, "Last 7 days", (x, y), 30, ink)
+        for i, dot in enumerate(today.week):
+            cx, cy = x + 24 + i * 56, y + 62
+            if dot.played:
+                pygame.draw.circle(surface, theme.good, (cx, cy), 20)
+            else:
+                pygame.draw.circle(surface, theme.bg2, (cx, cy), 19, 3)
+            if i == len(today.week) - 1:
+                pygame.draw.circle(surface, theme.accent, (cx, cy), 25, 4)
+            small_text(surface, theme, f"{dot.day:%a}"[:2], (cx, cy + 28), 22, soft, anchor="midtop")
+        small_text(surface, theme, today.streak_words, (x, y + 120), 30, ink)
+        small_text(surface, theme, today.sticker_words, (x, y + 166), 30, ink)
+        for i, sticker in enumerate(today.stickers_today[:6]):
+            draw_sticker(surface, theme, sticker, (x + 24 + i * 52, y + 232), 46)
+
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.ctx.theme
         draw_sky(surface, self.ctx)
@@ -193,38 +259,36 @@ class GrownUpsScene(Scene):
         pygame.draw.rect(surface, theme.accent, tab.inflate(12, 12), 6, border_radius=tab.h // 3)
         x0, y = 80, 170
         if self.tab == "today":
-            small_text(surface, theme, f"{self.nick}: {len(self.log)} activities today, {self.streak} day streak", (x0, y), 40, ink)
-            y += 60
-            if not self.log:
-                small_text(surface, theme, "Nothing played yet today.", (x0, y), 34, ink)
-            for line in self.log[-9:]:
-                name = catalog.info(line.activity_id).name
-                reps = "" if line.reps is None else f"{line.reps} reps"
-                done = "finished" if line.completed else "stopped early"
-                text = f"{line.started_at:%H:%M}  {name}  {reps}  {line.duration_s / 60:.1f} min  {done}"
-                small_text(surface, theme, text, (x0, y), 32, ink)
-                y += 48
+            if self.summary is not None:
+                self.draw_today(surface, self.summary)
         elif self.tab == "plan":
             if not self.plan:
                 small_text(surface, theme, "No plan for today: free play from every activity.", (x0, y), 34, ink)
-            for step in self.plan[:9]:
+            for step in self.plan[:PLAN_LINES]:
                 name = catalog.info(step.activity_id).name
-                small_text(surface, theme, f"{name}  (level {step.level})", (x0, y + 6), 32, ink)
-                bar = pygame.Rect(560, y + 4, 360, 30)
-                pygame.draw.rect(surface, theme.bg2, bar, border_radius=15)
+                small_text(surface, theme, f"{name}  (level {step.level})", (x0, y), 32, ink)
+                small_text(surface, theme, plan_amount(step), (1060, y + 2), 30, ink, anchor="topright")
+                bar = pygame.Rect(x0, y + 40, 980, 26)
+                pygame.draw.rect(surface, theme.bg2, bar, border_radius=13)
                 share = 0.0 if step.required <= 0 else min(1.0, step.done / step.required)
                 if share > 0:
-                    pygame.draw.rect(surface, theme.good, (bar.x, bar.y, max(30, int(bar.w * share)), bar.h), border_radius=15)
-                small_text(surface, theme, f"{step.done:g} / {step.required:g} {step.unit}", (940, y + 6), 30, ink)
-                y += 56
+                    pygame.draw.rect(surface, theme.good, (bar.x, bar.y, max(26, int(bar.w * share)), bar.h), border_radius=13)
+                y += 96
+            if len(self.plan) > PLAN_LINES:
+                small_text(surface, theme, f"and {len(self.plan) - PLAN_LINES} more", (x0, y), 28, ink)
         else:
             for r, (_key, label, value, kind) in enumerate(self.setting_rows()):
-                yy = 170 + r * 86
-                small_text(surface, theme, label, (x0, yy + 18), 38, ink)
+                yy = SETTINGS_TOP + r * SETTINGS_ROW
+                small_text(surface, theme, label, (x0, yy + 14), 38, ink)
                 if kind == "step":
-                    small_text(surface, theme, value, (808, yy + 34), 38, ink, anchor="center")
+                    small_text(surface, theme, value, (808, yy + 31), 38, ink, anchor="center")
         super().draw(surface)
         for b in self.buttons.items:
+            if b.id.startswith(("dec:", "inc:")):
+                cx, cy = b.rect.center
+                pygame.draw.rect(surface, ink, (cx - 16, cy - 4, 32, 9), border_radius=3)
+                if b.id.startswith("inc:"):
+                    pygame.draw.rect(surface, ink, (cx - 4, cy - 16, 9, 32), border_radius=3)
             if b.id == f"child:{self.nick}":
                 pygame.draw.rect(surface, theme.good, b.rect.inflate(10, 10), 6, border_radius=b.rect.w // 3)
         art.draw_ui_icon(surface, "lock", (1180, 660), 40, theme.panel)

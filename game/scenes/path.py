@@ -27,6 +27,15 @@ if TYPE_CHECKING:
     from game.context import GameContext
 
 
+def free_play_ids(seated: bool) -> list[str]:
+    """The whole catalog; in seated mode only what can be played sitting down (a seated variant,
+    or the hands alone)."""
+    ids = catalog.ids()
+    if not seated:
+        return ids
+    return [a for a in ids if catalog.info(a).seated_variant or catalog.info(a).needs == "hands"]
+
+
 class PathScene(Scene):
     name = "path"
 
@@ -44,7 +53,7 @@ class PathScene(Scene):
         nick = ctx.player.nickname
         _, steps = ctx.storage.today(nick, ctx.today())
         self.free_play = not steps
-        self.steps = steps or [PlanStep(a) for a in catalog.ids()]
+        self.steps = steps or [PlanStep(a) for a in free_play_ids(ctx.settings.seated_mode)]
         self.played_today = {line.activity_id for line in ctx.storage.log(nick, ctx.today())}
         self.streak = ctx.storage.streak(nick, ctx.today())
         self.layout()

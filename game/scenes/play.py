@@ -9,13 +9,14 @@ the activity itself is not advanced meanwhile, so paused time is not play time.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import pygame
 
 from exercises import catalog, runner
-from exercises.api import Activity, ActivityResult, ActivityView
+from exercises.api import Activity, ActivityInfo, ActivityResult, ActivityView
 from exercises.calibration import Calibration
 from exercises.events import (
     Cue,
@@ -49,9 +50,33 @@ SAVE_PARTIAL_S = 5.0  # an activity stopped early is saved if it ran this long (
 LOST_STATUSES = ("camera lost", "error")
 
 
+# The pacing parameters a slower game speed stretches (times) or slows (speeds).
+PACE_TIMES = ("time_per_star_s", "card_time_s", "time_per_shape_s", "time_per_number_s", "spawn_every_s")
+PACE_SPEEDS = ("rise_speed",)
+
+
+def paced(info: ActivityInfo, level: int, overrides: dict[str, Any], speed: float) -> dict[str, Any]:
+    """The grown-ups' game speed applied to the activity's pacing parameters (those the plan
+    does not set), kept inside each parameter's allowed range."""
+    if speed == 1.0 or speed <= 0:
+        return overrides
+    base = catalog.resolve_params(info.id, level, {})
+    out = dict(overrides)
+    for spec in info.params:
+        if spec.name in out or spec.name not in (*PACE_TIMES, *PACE_SPEEDS) or spec.name not in base:
+            continue
+        value = float(base[spec.name]) * (speed if spec.name in PACE_SPEEDS else 1.0 / speed)
+        if spec.minimum is not None:
+            value = max(float(spec.minimum), value)
+        if spec.maximum is not None:
+            value = min(float(spec.maximum), value)
+        out[spec.name] = round(value, 3)
+    return out
+
+
 def activity_params(ctx: GameContext, step: PlanStep, calibration: Calibration | None) -> dict[str, Any]:
-    """The plan item's parameters, plus the grown-ups' seated mode and favoured side where the
-    activity has such parameters, resolved against the catalog."""
+    """The plan item's parameters, plus the grown-ups' seated mode, favoured side and game speed
+    where the activity has such parameters, resolved against the catalog."""
     info = catalog.info(step.activity_id)
     specs = {p.name: p for p in info.params}
     overrides: dict[str, Any] = dict(step.params)
@@ -63,6 +88,7 @@ def activity_params(ctx: GameContext, step: PlanStep, calibration: Calibration |
         if spec.type != "choice" or side in spec.choices:
             overrides["side"] = side
     try:
+        overrides = paced(info, step.level, overrides, float(ctx.settings.game_speed or 1.0))
         return runner.resolve(step.activity_id, overrides, step.level, calibration)
     except ValueError as exc:  # a plan value this activity refuses: play with its defaults
         log.warning("plan parameters for %s ignored: %s", step.activity_id, exc)
@@ -94,8 +120,9 @@ class PlayScene(Scene):
         self._seq = -1
         self._phase = "waiting"
         self._count_said = 4
-        w, _ = ctx.canvas_size
-        self.buttons.add(Button("pause", pygame.Rect(w - 110, 20, 90, 90), icon="pause"))
+        self.paused = False  # the "come back!" overlay is on top
+        # top left: the top right holds the activity's count badge
+        self.buttons.add(Button("pause", pygame.Rect(20, 20, 90, 90), icon="pause"))
 
     # --- lifecycle ---------------------------------------------------------------------------
 
@@ -107,7 +134,18 @@ class PlayScene(Scene):
         if self.started and not self.saved:
             self.stop_early()
 
+    def pause(self) -> None:
+        self.paused = True
+
+    def resume(self) -> None:
+        self.paused = False
+
     def start_activity(self) -> None:
+        if self.ctx.player is not None:  # the play session starts with its first activity
+            try:
+                self.ctx.ensure_session()
+            except Exception as exc:  # the game goes on; save() reports what could not be kept
+                log.warning("could not start a play session: %s", exc)
         self.ctx.feed.begin(self.step.activity_id, self.info.needs)  # scripted feeds rewind here
         self.t_act = self.ctx.feed.now()
         self.activity.start(self.params, self.t_act)
@@ -260,7 +298,9 @@ class PlayScene(Scene):
             digit = theme.label(str(number), size, theme.text_dark)
             surface.blit(digit, digit.get_rect(center=(w // 2, h // 2 + 10)))
         elif self.view is not None:
-            draw_activity(surface, self.view, theme, self.t)
+            # under the pause overlay its own words say it all: no cue banner behind them
+            view = replace(self.view, cue=None) if self.paused else self.view
+            draw_activity(surface, view, theme, self.t)
         self.effects.draw(surface)
         super().draw(surface)
 

@@ -78,15 +78,16 @@ class ResultsScene(Scene):
         self.buttons.add(Button("again", pygame.Rect(w // 2 - 430, y, 250, 150), icon="again"))
         self.buttons.add(Button("next", pygame.Rect(w // 2 - 125, y, 250, 150), icon="next"))
         self.buttons.add(Button("home", pygame.Rect(w // 2 + 180, y, 250, 150), icon="home"))
-        if self.over:  # the grown-ups' session limit: time for a rest
+        if self.over:  # the grown-ups' session limit: time for a rest, home is the one way on
             self.buttons.get("again").enabled = False
             self.buttons.get("next").enabled = False
+            self.buttons.get("home").rect.centerx = w // 2
 
     def on_enter(self) -> None:
         self.ctx.feed.begin(None, None)
         w, h = self.ctx.canvas_size
         self.effects.burst(w / 2, h * 0.3, "confetti")
-        self.ctx.audio.say("well_done" if self.result.completed else "great")
+        self.ctx.audio.say("all_done" if self.over else "well_done" if self.result.completed else "great")
 
     def update(self, intents: Intents, dt: float) -> None:
         self.effects.update(dt)
@@ -113,10 +114,20 @@ class ResultsScene(Scene):
             else:
                 self.ctx.scenes.pop()
         elif button_id == "home":
-            self.ctx.scenes.pop()
+            self.go_home()
 
     def on_back(self) -> None:
-        self.ctx.scenes.pop()
+        self.go_home()
+
+    def go_home(self) -> None:
+        """Back to the path; after the session limit, to the title (the session is over)."""
+        from game.scenes.title import TitleScene
+
+        if self.over and self.ctx.scenes.find(TitleScene) is not None:
+            self.ctx.end_session()
+            self.ctx.scenes.pop_to(TitleScene)
+        else:
+            self.ctx.scenes.pop()
 
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.ctx.theme
@@ -136,6 +147,11 @@ class ResultsScene(Scene):
         if self.streak:
             draw_sticker(surface, theme, "sun", (w / 2 + 300, 380), 150)
             small_text(surface, theme, str(self.streak), (w / 2 + 300, 500), 72, theme.accent, anchor="center")
+        if self.over:  # time for a rest: a sleepy moon and the words, beside the home button
+            home = self.buttons.get("home").rect
+            draw_sticker(surface, theme, "moon", (home.left - 120, home.centery), 120)
+            words = theme.label("Time for a rest!", 52, theme.text, outline=True)
+            surface.blit(words, words.get_rect(midleft=(home.right + 36, home.centery)))
         self.effects.draw(surface)
         super().draw(surface)
         draw_hand_cursors(surface, self.ctx, self.t)

@@ -85,3 +85,10 @@ def test_accuracy_reports_a_missing_clip_and_bad_labels(tmp_path: Path,
     assert accuracy.main(["--clips", str(tmp_path), "--labels", str(labels)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("accuracy: error: ") and "missing column" in err[0]
+
+
+def test_cli_runner_turns_usage_errors_into_exit_codes() -> None:
+    from benchmarks._cli import run_cli
+
+    code, out, err = run_cli(["count", "clip.mp4", "--gate", "sideways"])
+    assert code == 2 and out == "" and "invalid choice" in err

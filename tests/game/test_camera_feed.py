@@ -33,7 +33,12 @@ class FakeTracker:
         return True
 
 
-def test_picture_converted_once_per_new_frame_and_needs_switch_the_tracker() -> None:
+def test_picture_converted_once_per_new_frame_and_needs_switch_the_tracker(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import cv2
+
+    colour_passes: list[int] = []
+    real = cv2.cvtColor
+    monkeypatch.setattr(cv2, "cvtColor", lambda *a, **k: colour_passes.append(1) or real(*a, **k))
     made: list[FakeTracker] = []
 
     def make(needs: str) -> FakeTracker:
@@ -54,4 +59,6 @@ def test_picture_converted_once_per_new_frame_and_needs_switch_the_tracker() -> 
     seqs = feed.latest().seq + 1
     assert game.app.frames == 120
     assert 0 < game.ctx.camera.conversions <= seqs < game.app.frames
+    # the tracker's RGB, already mirrored picture is shown as it is: no colour conversion
+    assert game.ctx.camera.input_format == "rgb_mirrored" and colour_passes == []
     game.close()

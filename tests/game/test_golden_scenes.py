@@ -8,7 +8,9 @@ from game.devshots import render
 from tests.game.golden import assert_golden
 
 
-@pytest.mark.parametrize("name", ["title", "path", "free_play", "results", "album", "grownups_today",
-                                  "grownups_settings", "parent_gate_sum", "get_ready", "paused"])
+@pytest.mark.parametrize("name", ["title", "add_player", "path", "free_play", "results", "results_rest", "album",
+                                  "grownups_today", "grownups_plan", "grownups_settings", "parent_gate",
+                                  "parent_gate_sum", "get_ready", "paused", "play_bubble_pop"])
 def test_golden(name: str) -> None:
-    assert_golden(render(name), name)
+    # play_<id>.png are the render tests' staged play views; the full game's are scene_play_<id>
+    assert_golden(render(name), f"scene_{name}" if name.startswith("play_") else name)

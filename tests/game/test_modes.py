@@ -96,3 +96,63 @@ def test_the_mouse_is_the_hand_bubble_pop() -> None:
     assert saved.result.activity_id == "bubble_pop" and saved.result.completed
     assert any(e.kind == "target_hit" for e in saved.events)  # a bubble popped under the mouse
     game.close()
+
+
+def test_a_replay_is_played_without_smoothing_it_twice(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Recordings hold smoothed landmarks already: the replay tracker passes them through."""
+    import time
+
+    import numpy as np
+
+    from game.feeds import TrackerFeed
+    from tracking.frame import PoseFrame
+    from tracking.recording import RecordingWriter
+    from tracking.synthetic import motions
+
+    script = motions.registry()["jumping_jacks"]()
+    path = tmp_path / "jacks.wqrec"
+    recorded: dict[int, np.ndarray] = {}
+    with RecordingWriter(path, "synthetic", 30.0, (640, 480)) as writer:
+        for i in range(60):
+            body = script(3.0 + i / 30.0).body
+            writer.write(PoseFrame(seq=i, t=i / 30.0, body=body, image_size=(640, 480), source="synthetic"))
+            recorded[i] = body
+    feed, notice = open_feed(PlayOptions(replay=str(path)), ManualClock(), print)
+    try:
+        assert isinstance(feed, TrackerFeed) and notice == ""
+        assert feed._tracker._smoother is None
+        seen = []
+        deadline = time.monotonic() + 10.0
+        while len(seen) < 5 and time.monotonic() < deadline:
+            frame = feed.latest().frame
+            if frame is not None and (not seen or frame.seq != seen[-1].seq):
+                seen.append(frame)
+            time.sleep(0.01)
+        assert len(seen) >= 5
+        for frame in seen:  # exactly the recorded landmarks, not a smoothed version of them
+            assert frame.body is not None
+            np.testing.assert_allclose(frame.body, recorded[frame.seq], atol=1e-4)
+    finally:
+        feed.stop()
+
+
+def test_the_camera_chosen_in_the_grown_ups_area_is_used_at_the_next_start(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import game.launch
+    from game.cli import main
+    from logbook.store import Logbook
+
+    url = f"sqlite:///{tmp_path / 'lb.sqlite3'}"
+    book = Logbook.open(url)
+    book.set_setting("camera_index", 3)
+    book.close()
+    asked: list[int | None] = []
+    real = game.launch.open_feed
+
+    def spy(opts, clock, say):  # type: ignore[no-untyped-def]
+        asked.append(opts.camera)
+        return real(opts, clock, say)
+
+    monkeypatch.setattr(game.launch, "open_feed", spy)
+    assert main(["play", "--db", url, "--screenshot", str(tmp_path / "a.png"), "--frames", "2"]) == 0
+    assert main(["play", "--db", url, "--camera", "5", "--screenshot", str(tmp_path / "b.png"), "--frames", "2"]) == 0
+    assert asked == [3, 5]  # the stored choice, unless the command line names one

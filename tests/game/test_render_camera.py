@@ -81,3 +81,46 @@ def test_no_picture_draws_a_friendly_backdrop() -> None:
     assert not np.any(np.all(px == (255, 0, 255), axis=1))  # every pixel painted
     assert len(np.unique(px, axis=0)) > 20  # a gradient and hills, not a flat fill
     assert layer.conversions == 0
+
+
+def test_soften_rgb_softens_exactly_in_rgb_order() -> None:
+    rgb = _halves()[:, :, ::-1].copy()  # left half red, right half blue, as RGB
+    out = soften(rgb, (64, 48), mirror=False, blur=False, rgb=True)
+    assert np.abs(out[10, 5].astype(float) - _expected((0, 0, 255))[::-1]).max() <= 1
+    assert np.abs(out[10, 60].astype(float) - _expected((255, 0, 0))[::-1]).max() <= 1
+
+
+def test_rgb_mirrored_input_shows_the_same_picture_without_a_colour_conversion(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The tracker's picture (RGB, already mirrored) looks exactly like the camera's BGR picture
+    mirrored by the layer, and costs no cvtColor."""
+    import cv2
+
+    bgr = np.zeros((48, 64, 3), np.uint8)
+    bgr[:, :20] = (0, 0, 255)
+    bgr[:, 20:40] = (0, 200, 30)
+    bgr[:, 40:] = (255, 40, 0)
+    tracker_rgb = np.ascontiguousarray(cv2.flip(bgr, 1)[:, :, ::-1])
+    from_camera, from_tracker = pygame.Surface((128, 96)), pygame.Surface((128, 96))
+    cam = CameraLayer(mirror=True, blur=False)
+    cam.set_image(bgr, seq=1)
+    cam.draw(from_camera)
+    calls: list[int] = []
+    real = cv2.cvtColor
+    monkeypatch.setattr(cv2, "cvtColor", lambda *a, **k: calls.append(1) or real(*a, **k))
+    trk = CameraLayer(mirror=True, blur=False, input_format="rgb_mirrored")
+    trk.set_image(tracker_rgb, seq=1)
+    trk.draw(from_tracker)
+    trk.set_image(tracker_rgb, seq=1)
+    trk.draw(from_tracker)
+    assert calls == [] and trk.conversions == 1
+    a = pygame.surfarray.array3d(from_camera).astype(int)
+    b = pygame.surfarray.array3d(from_tracker).astype(int)
+    assert np.abs(a - b).max() <= 1
+    left = from_tracker.get_at((5, 40))  # the camera's right (blue) side shows on the screen's left
+    exp = _expected((255, 40, 0))
+    assert abs(left.b - exp[0]) <= 1 and abs(left.g - exp[1]) <= 1 and abs(left.r - exp[2]) <= 1
+
+
+def test_unknown_input_format_is_refused() -> None:
+    with pytest.raises(ValueError, match="input_format"):
+        CameraLayer(input_format="yuv")
