@@ -99,6 +99,9 @@ class ActivityInfo:
     levels: Mapping[int, Mapping[str, Any]]
     metrics: tuple[MetricSpec, ...]
     main_measure: str = "reps"
+    # What a plan's `reps` counts toward: "reps" (the result's reps) or a metric's name, e.g.
+    # stars hit, bubbles popped, one-leg holds reached.  The activity's own goal counts the same.
+    goal_measure: str = "reps"
     sides: tuple[SideChoice, ...] = ("both",)
     seated_variant: bool = False
     description: str = ""

@@ -21,6 +21,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
+from exercises import catalog
 from exercises.api import ActivityResult
 from exercises.events import Event
 from logbook import migrate, schema
@@ -468,7 +469,11 @@ def item_progress(plan: StoredPlan, results: Sequence[StoredResult]) -> list[Ite
     done = {item.id: 0.0 for item in plan.items}
 
     def amount(item: StoredPlanItem, r: StoredResult) -> float:
-        return float(r.reps or 0) if item.reps is not None else r.duration_s / 60.0
+        if item.reps is None:
+            return r.duration_s / 60.0
+        measure = _goal_measure(r.activity_id)
+        value = r.reps if measure == "reps" else r.metrics.get(measure)
+        return float(value or 0)
 
     for r in results:
         target = next((i for i in plan.items if i.id == r.plan_item_id), None)
@@ -486,6 +491,14 @@ def item_progress(plan: StoredPlan, results: Sequence[StoredResult]) -> list[Ite
 
 
 # -- helpers -------------------------------------------------------------------------------
+
+
+def _goal_measure(activity_id: str) -> str:
+    """The figure a plan's reps count for this activity (see ActivityInfo.goal_measure)."""
+    try:
+        return catalog.info(activity_id).goal_measure
+    except KeyError:
+        return "reps"
 
 
 def _sqlite_engine(url: str, memory: bool) -> Engine:

@@ -73,6 +73,7 @@ INFO = ActivityInfo(
                    "(only with side 'both')", higher_is_better=None),
     ),
     main_measure="reps",
+    goal_measure="pops",
     sides=("either", "left", "right", "both"),
     description="Pinch the bubbles as they float up.",
 )

@@ -82,6 +82,7 @@ INFO = ActivityInfo(
         MetricSpec("holds", "count", "stands on this leg that reached the goal", per_side=True),
     ),
     main_measure="longest_hold_s",
+    goal_measure="holds",
     sides=("left", "right", "both"),
     seated_variant=False,
     description="Stand on one leg like a flamingo: the hold meter fills while you keep the foot up.",

@@ -108,6 +108,7 @@ INFO = ActivityInfo(
                    higher_is_better=False),
     ),
     main_measure="hits",
+    goal_measure="hits",
     sides=("left", "right", "both", "either"),
     seated_variant=True,
     description="Stars pop up around you: touch each one with the hand it asks for.",

@@ -208,3 +208,20 @@ def test_reopening_keeps_everything(db_url: str) -> None:
         lb.save_result(session, result(), T0, T0)
     with Logbook.open(db_url) as lb:
         assert len(lb.results_for("Sam")) == 1
+
+
+def test_plan_reps_count_what_the_activity_counts_toward_its_goal(logbook: Logbook) -> None:
+    """A plan's "reps: 10" on reach_stars means 10 stars hit, on bubble_pop 10 bubbles popped
+    (not pinches, which the result's reps holds), on flamingo_balance 10 one-leg holds."""
+    logbook.add_child("Sam")
+    logbook.assign_plan("Sam", plan(items=[
+        {"activity": "reach_stars", "reps": 10},
+        {"activity": "bubble_pop", "reps": 10},
+        {"activity": "flamingo_balance", "reps": 4},
+    ]))
+    session = logbook.start_session("Sam", started_at=T0)
+    logbook.save_result(session, result("reach_stars", None, metrics={"hits": 7, "misses": 3}), T0, T0)
+    logbook.save_result(session, result("bubble_pop", 12, metrics={"pops": 6, "pinches": 12}), T0, T0)
+    logbook.save_result(session, result("flamingo_balance", None, metrics={"holds": 4}), T0, T0)
+    progress = logbook.today_progress("Sam", T0.date())
+    assert [(p.done, p.required, p.complete) for p in progress] == [(7, 10, False), (6, 10, False), (4, 4, True)]
