@@ -22,15 +22,22 @@ from matplotlib.figure import Figure  # noqa: E402
 
 LOW_TRACKING = 0.6
 COLOURS = ("#2f6db5", "#d9822b", "#3a9e5c", "#a64ca6")
+SIDE_COLOURS = {"left": "#2f6db5", "right": "#d9822b"}
+SIDE_MARKERS = {"left": "o", "right": "s"}
 
 
 @dataclass(frozen=True)
-class Series:
-    label: str
-    unit: str
-    times: Sequence[datetime]
-    values: Sequence[float | None]
-    tracking: Sequence[float]
+class Line:
+    name: str  # "" for a single line; "left" / "right" for a per-side figure
+    values: Sequence[float | None]  # one per run, as displayed (shares already in %)
+
+
+@dataclass(frozen=True)
+class Panel:
+    label: str  # "longest hold"
+    unit: str  # "s", "%", "" ...
+    lines: Sequence[Line]
+    share: bool = False  # a 0–100% figure: the axis shows the whole range
 
 
 def to_inline_svg(fig: Figure, salt: str) -> str:
@@ -45,35 +52,43 @@ def to_inline_svg(fig: Figure, salt: str) -> str:
     return svg.strip()
 
 
-def trend_chart(series: Sequence[Series], salt: str) -> str:
-    """One small panel per series, shared time axis; hollow points mark low tracking quality."""
-    fig = Figure(figsize=(6.4, 1.55 * len(series) + 0.4), layout="constrained")
-    axes = fig.subplots(len(series), 1, sharex=True, squeeze=False)[:, 0]
-    for i, (ax, s) in enumerate(zip(axes, series, strict=True)):
-        colour = COLOURS[i % len(COLOURS)]
-        points = [(t, v, q) for t, v, q in zip(s.times, s.values, s.tracking, strict=True) if v is not None]
-        if points:
-            ts, vs, qs = zip(*points, strict=True)
-            ax.plot(ts, vs, color=colour, linewidth=1.4)
+def trend_chart(panels: Sequence[Panel], times: Sequence[datetime], tracking: Sequence[float], salt: str) -> str:
+    """One small panel per figure over the runs' times; hollow points mark low tracking quality."""
+    fig = Figure(figsize=(6.4, 1.45 * len(panels) + 0.45), layout="constrained")
+    axes = fig.subplots(len(panels), 1, sharex=True, squeeze=False)[:, 0]
+    for i, (ax, panel) in enumerate(zip(axes, panels, strict=True)):
+        shown: list[float] = []
+        for line in panel.lines:
+            colour = SIDE_COLOURS.get(line.name, COLOURS[i % len(COLOURS)])
+            marker = SIDE_MARKERS.get(line.name, "o")
+            points = [(t, v, q) for t, v, q in zip(times, line.values, tracking, strict=True) if v is not None]
+            if not points:
+                continue
+            ts, vs, _ = zip(*points, strict=True)
+            shown.extend(vs)
+            ax.plot(ts, vs, color=colour, linewidth=1.4, label=line.name or None)
             good = [(t, v) for t, v, q in points if q >= LOW_TRACKING]
             poor = [(t, v) for t, v, q in points if q < LOW_TRACKING]
             if good:
-                ax.scatter(*zip(*good, strict=True), color=colour, s=22, zorder=3)
+                ax.scatter(*zip(*good, strict=True), color=colour, marker=marker, s=20, zorder=3)
             if poor:
-                ax.scatter(*zip(*poor, strict=True), facecolors="white", edgecolors=colour, s=22, zorder=3)
-            low, high = min(vs), max(vs)
-            if low == high:
-                ax.set_ylim(low - 1 if low == 0 else low * 0.8, high + 1 if high == 0 else high * 1.2)
-        ax.set_ylabel(f"{s.label}\n({s.unit})" if s.unit else s.label, fontsize=8)
+                ax.scatter(*zip(*poor, strict=True), facecolors="white", edgecolors=colour, marker=marker, s=20, zorder=3)
+        if panel.share:
+            ax.set_ylim(-3, 103)
+        elif shown and min(shown) == max(shown):
+            low = min(shown)
+            ax.set_ylim(low - 1 if low == 0 else low - abs(low) * 0.2, low + 1 if low == 0 else low + abs(low) * 0.2)
+        if any(line.name for line in panel.lines):
+            ax.legend(fontsize=7, frameon=False, loc="best", ncols=2)
+        ax.set_ylabel(f"{panel.label}\n({panel.unit})" if panel.unit else panel.label, fontsize=8)
         ax.tick_params(labelsize=7)
         ax.grid(alpha=0.25)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
-    moments = [t for s in series for t in s.times]
-    if moments and min(moments) == max(moments):  # one moment: widen to a day each side
-        axes[-1].set_xlim(min(moments) - timedelta(days=1), max(moments) + timedelta(days=1))
-    locator = mdates.AutoDateLocator(minticks=2, maxticks=8)
+    if times and max(times) - min(times) < timedelta(days=2):  # runs within a day or two: widen
+        middle = min(times) + (max(times) - min(times)) / 2
+        axes[-1].set_xlim(middle - timedelta(days=1.5), middle + timedelta(days=1.5))
+    locator = mdates.AutoDateLocator(minticks=2, maxticks=7)
     axes[-1].xaxis.set_major_locator(locator)
     axes[-1].xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     return to_inline_svg(fig, salt)
-

@@ -97,8 +97,8 @@ def seed_logbook(logbook: Any, nickname: str = "Sam", days: int = 8, start: Any 
         ), t0 + timedelta(minutes=2), t0 + timedelta(minutes=3))
         hits = [TargetHit(1.0 + k, k, "left" if k % 2 else "right", 0.5 + 0.1 * (k % 3), 0.8) for k in range(8)]
         logbook.save_result(session, result(
-            "bubble_pop", 8 + d, success_rate=0.6 + 0.03 * d,
-            metrics={"pops": 8 + d, "reaction_s": 0.6, "pinch_accuracy": 0.7 + 0.02 * d},
+            "bubble_pop", 8 + d, success_rate=min(0.95, 0.6 + 0.03 * d),  # shares stay within 0..1
+            metrics={"pops": 8 + d, "reaction_s": 0.6, "pinch_accuracy": min(0.98, 0.7 + 0.02 * d)},
             per_side={"left": {"pops": 3.0}, "right": {"pops": 5.0 + d}},
         ), t0 + timedelta(minutes=4), t0 + timedelta(minutes=5), [*hits, Cue(9.0, "great")])
         logbook.end_session(session, t0 + timedelta(minutes=6))
