@@ -1,10 +1,16 @@
-"""The window and the frame loop: events -> intents -> fixed 60 Hz updates -> one draw.
+"""The window and the frame loop: events -> intents -> fixed 60 Hz updates -> sync -> one draw.
 
 Updates run at a fixed step (1/60 s) whatever the frame rate: a slow frame is caught up with
 at most MAX_STEPS updates, and a very long one (the window dragged, the laptop asleep) is
 clamped to MAX_FRAME_S, so the game never fast-forwards through a child's turn.  The game draws
 on a fixed 1280x720 canvas; a window of another size shows it scaled with bars, and pointer
 positions are mapped back, so layouts and screenshots never depend on the window.
+
+Latency: the loop sleeps in `clock.tick` until the next frame is due, but a feed that can say
+when a new pose is published (`Feed.wait`) wakes it at once.  Before each draw the top scene's
+`sync()` takes a PoseFrame that arrived since its last update (activities run on frame time,
+so they may take it between fixed steps); after the flip, the picture the tracker is still
+working on is prepared (`CameraLayer.prepare`), so the pose's frame only has to be drawn.
 """
 
 from __future__ import annotations
@@ -86,7 +92,7 @@ class App:
     def frame(self, draw: bool = True) -> bool:
         """One drawn frame (and the fixed updates due).  False once the game should close.
         Tests may skip drawing some frames to run long sessions quickly."""
-        dt = min(self.ctx.clock.tick(TARGET_FPS), MAX_FRAME_S)
+        dt = min(self.ctx.clock.tick(TARGET_FPS, getattr(self.ctx.feed, "wait", None)), MAX_FRAME_S)
         events = pygame.event.get()
         for event in events:
             if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
@@ -102,10 +108,12 @@ class App:
             steps += 1
         if steps == MAX_STEPS:
             self._acc = min(self._acc, STEP)
+        self.ctx.scenes.sync()
         if draw:
             self.draw()
             if self._probe is not None:
                 self._probe.drawn(self.ctx.scenes.top, self.ctx.feed)
+            self.prepare_camera()
         self.frames += 1
         if self.ctx.quit_requested or not len(self.ctx.scenes):
             self.running = False
@@ -121,6 +129,19 @@ class App:
         ctx.feed.update(intents, dt)
         ctx.scenes.update(intents, dt)
         self.updates += 1
+
+    def prepare_camera(self) -> None:
+        """Convert the picture the tracker is working on now, while its model runs -- unless a
+        new pose is waiting: drawing it comes first (the next frame prepares instead)."""
+        top = self.ctx.scenes.top
+        upcoming = getattr(self.ctx.feed, "upcoming", None)
+        fresh = getattr(self.ctx.feed, "fresh", None)
+        if top is None or not top.shows_camera or upcoming is None or (fresh is not None and fresh()):
+            return
+        image = upcoming()
+        if image is not None:
+            self.ctx.camera.input_format = self.ctx.feed.image_format
+            self.ctx.camera.prepare(image)
 
     def draw(self) -> None:
         direct = self.window.get_size() == self.ctx.canvas_size

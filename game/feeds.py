@@ -56,6 +56,13 @@ class Feed(Protocol):
     def stop(self) -> None: ...
 
 
+# Optional, for feeds whose frames come from another thread (TrackerFeed):
+#   wait(timeout) -> bool        sleep until a new frame is published (True) or the timeout
+#   fresh() -> bool              a frame was published that `wait` has not woken for yet
+#   upcoming() -> ndarray | None the picture whose frame is being worked on, to prepare early
+#   start() -> None              start the tracker (`play` calls it after its first frame)
+
+
 class ScriptFeed:
     """PoseFrames from motion scripts sampled on the game clock: one script per activity (or
     one for all), rewound when the activity begins.  After a script's end (without `loop`)
@@ -142,25 +149,43 @@ TrackerFactory = Callable[[str], Any]  # needs -> a started tracking.tracker.Tra
 class TrackerFeed:
     """The tracker in its background thread.  When an activity needs other landmarks (body,
     hands, both), a new tracker is started beside the frame loop, so only the models needed
-    run and the game never stalls while they load."""
+    run and the game never stalls while they load.
+
+    With `start=False` the tracker is made only when `start()` is called: `play` draws its
+    first title frame before MediaPipe is even imported.  `wait` lets the frame loop sleep
+    until the tracker publishes a new pose (so it is drawn at once, not at the next 60 Hz
+    tick); `upcoming` gives the picture the model is working on, to prepare meanwhile."""
 
     image_format = "rgb_mirrored"
 
     def __init__(self, make_tracker: TrackerFactory, kind: str, needs: str = "body",
-                 monotonic: Callable[[], float] | None = None) -> None:
+                 monotonic: Callable[[], float] | None = None, start: bool = True) -> None:
         import time
 
         self.kind = kind
         self.hands_point = True
         self._make = make_tracker
         self._now = monotonic or time.monotonic
+        self._sleep = time.sleep
         self._needs = needs
         self._lock = threading.Lock()
-        self._tracker: Any = make_tracker(needs)
+        self._tracker: Any = _NotStarted()
         self._seq = -1
         self._last_frame_seq: int | None = None
         self._last: Seen = Seen()
         self._switching: threading.Thread | None = None
+        self._waited: tuple[int, int] = (0, 0)  # (id(tracker), results) when `wait` last woke
+        if start:
+            self.start()
+
+    def start(self) -> None:
+        """Make the tracker (for the needs asked so far), unless it is already made."""
+        with self._lock:
+            if not isinstance(self._tracker, _NotStarted):
+                return
+        tracker = self._make(self._needs)
+        with self._lock:
+            self._tracker = tracker
 
     def begin(self, activity_id: str | None, needs: str | None) -> None:
         wanted = needs or "body"
@@ -168,6 +193,8 @@ class TrackerFeed:
             return
         self._needs = wanted
         old = self._tracker
+        if isinstance(old, _NotStarted):
+            return  # start() makes the right one
 
         def switch() -> None:
             old.stop()
@@ -186,6 +213,39 @@ class TrackerFeed:
 
     def now(self) -> float:
         return self._now()
+
+    def wait(self, timeout: float) -> bool:
+        """Sleep until the tracker publishes a result this method has not woken for yet (True),
+        or `timeout` s (False).  Each result wakes it once, so a loop drawing after each wake
+        draws at most one extra frame per camera frame and never spins."""
+        with self._lock:
+            tracker = self._tracker
+        waiter = getattr(tracker, "wait_result", None)
+        if waiter is None:
+            self._sleep(timeout)
+            return False
+        key, seen = self._waited
+        after = seen if key == id(tracker) else 0
+        count = int(waiter(after, timeout))
+        self._waited = (id(tracker), count)
+        return count > after
+
+    def fresh(self) -> bool:
+        """Has a result been published that `wait` has not woken for yet?"""
+        with self._lock:
+            tracker = self._tracker
+        results = getattr(tracker, "results", None)
+        if results is None:
+            return False
+        key, seen = self._waited
+        return int(results()) > (seen if key == id(tracker) else 0)
+
+    def upcoming(self) -> np.ndarray | None:
+        """The newest picture, maybe still without its pose (None when there is none)."""
+        with self._lock:
+            tracker = self._tracker
+        newest = getattr(tracker, "newest_image", None)
+        return None if newest is None else newest()
 
     def latest(self) -> Seen:
         with self._lock:
@@ -217,6 +277,23 @@ class TrackerFeed:
             self._switching.join(2.0)
         with self._lock:
             self._tracker.stop()
+
+
+class _NotStarted:
+    """The tracker before `TrackerFeed.start`: no frames yet, status "starting"."""
+
+    status = "starting"
+
+    def latest(self) -> tuple[None, None]:
+        return None, None
+
+    def stats(self) -> Any:
+        from tracking.frame import TrackingStats
+
+        return TrackingStats(status="starting")
+
+    def stop(self) -> bool:
+        return True
 
 
 class _FailedTracker:

@@ -86,9 +86,11 @@ def tracker_factory(make_source: Callable[[], object], landmarks_only: bool = Fa
     return make
 
 
-def open_feed(opts: PlayOptions, clock: Clock, say: Callable[[str], None]) -> tuple[Feed, str]:
+def open_feed(opts: PlayOptions, clock: Clock, say: Callable[[str], None],
+              start: bool = True) -> tuple[Feed, str]:
     """The feed the options ask for, and a notice for the grown-up ('' when none).  A missing
-    camera falls back to mouse mode; a bad file is a CliError."""
+    camera falls back to mouse mode; a bad file is a CliError.  With `start=False` a tracker
+    feed's models are not loaded until its `start()` (play calls it after the first frame)."""
     from game.mouse_mode import MouseFeed
     from tracking.sources.base import SourceError
 
@@ -110,7 +112,8 @@ def open_feed(opts: PlayOptions, clock: Clock, say: Callable[[str], None]) -> tu
             raise CliError(str(exc)) from None
         finally:
             probe.close()
-        return TrackerFeed(tracker_factory(lambda: VideoFileSource(path, realtime=True, loop=True)), "video"), ""
+        return TrackerFeed(tracker_factory(lambda: VideoFileSource(path, realtime=True, loop=True)), "video",
+                           start=start), ""
     if opts.replay is not None:
         from tracking.sources.replay import ReplaySource
 
@@ -124,7 +127,8 @@ def open_feed(opts: PlayOptions, clock: Clock, say: Callable[[str], None]) -> tu
             raise CliError(f"cannot read replay {rpath}: {exc}") from None
         finally:
             probe_r.close()
-        return TrackerFeed(tracker_factory(lambda: ReplaySource(rpath, realtime=True, loop=True), True), "replay"), ""
+        return TrackerFeed(tracker_factory(lambda: ReplaySource(rpath, realtime=True, loop=True), True), "replay",
+                           start=start), ""
     from tracking.sources.webcam import WebcamSource
 
     index = opts.camera if opts.camera is not None else 0
@@ -136,7 +140,7 @@ def open_feed(opts: PlayOptions, clock: Clock, say: Callable[[str], None]) -> tu
         return MouseFeed(clock), NO_CAMERA
     finally:
         probe_c.close()
-    return TrackerFeed(tracker_factory(lambda: WebcamSource(index)), "camera"), ""
+    return TrackerFeed(tracker_factory(lambda: WebcamSource(index)), "camera", start=start), ""
 
 
 def open_storage(url: str | None) -> Storage:

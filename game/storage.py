@@ -8,7 +8,8 @@ once, so quitting or a crash never loses a finished activity.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import threading
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
@@ -195,6 +196,62 @@ class LogbookStorage:
 
     def close(self) -> None:
         self.book.close()
+
+
+class OpeningStorage:
+    """A Storage whose logbook opens in a background thread: importing SQLAlchemy and checking
+    the schema take most of a second, and `play` puts its title on screen first.
+
+    `start()` begins opening (then runs `then(storage)` in the same thread: reading the
+    settings, say).  `ready` says whether that has finished, so the title shows its children
+    once they are known without waiting.  Any other call waits for the opening and is passed
+    on; an opening that failed raises its error there (and from `wait()`)."""
+
+    def __init__(self, open_storage: Callable[[], Storage],
+                 then: Callable[[Storage], None] | None = None) -> None:
+        self._open = open_storage
+        self._then = then
+        self._thread: threading.Thread | None = None
+        self._storage: Storage | None = None
+        self._error: BaseException | None = None
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="logbook-open", daemon=True)
+            self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            storage = self._open()
+            if self._then is not None:
+                self._then(storage)
+            self._storage = storage
+        except BaseException as exc:  # handed to the main thread by wait()
+            self._error = exc
+
+    @property
+    def ready(self) -> bool:
+        return self._thread is not None and not self._thread.is_alive()
+
+    def wait(self) -> Storage:
+        self.start()
+        assert self._thread is not None
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._storage is not None
+        return self._storage
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.wait(), name)
+
+    def close(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+        if self._storage is not None:
+            self._storage.close()
 
 
 @dataclass

@@ -18,6 +18,11 @@ the message when anything inside the threads fails -- never a silent death.
 
 Models load in the worker thread (`ready` / `wait_ready()` say when); `set_needs()` swaps them
 without stopping the camera.
+
+For a draw loop beside it: `wait_result(after, timeout)` sleeps until a result newer than
+`results()` said, so the loop can draw a new pose the moment it exists; and `newest_image()`
+gives the picture being processed as soon as the model starts on it (the same array
+`latest()` gives with its PoseFrame later), so the screen can prepare it while the model runs.
 """
 
 from __future__ import annotations
@@ -117,7 +122,9 @@ class Tracker:
         self._reconnect = bool(getattr(source, "reconnect", False))
 
         self._lock = threading.Lock()
+        self._published = threading.Condition(self._lock)  # notified with each new result
         self._latest = Latest(None, None)
+        self._inflight: np.ndarray | None = None  # the newest picture, model running or done
         self._slot = _NewestSlot()
         self._halt = threading.Event()
         self._ready = threading.Event()
@@ -154,6 +161,24 @@ class Tracker:
     def latest(self) -> Latest:
         with self._lock:
             return self._latest
+
+    def results(self) -> int:
+        """How many results have been published so far (for `wait_result`)."""
+        with self._lock:
+            return self._processed
+
+    def wait_result(self, after: int, timeout: float) -> int:
+        """Wait up to `timeout` s until more than `after` results were published (at once if
+        there are); returns the count.  Stopping the tracker wakes it too."""
+        with self._published:
+            self._published.wait_for(lambda: self._processed > after or self._halt.is_set(), timeout)
+            return self._processed
+
+    def newest_image(self) -> np.ndarray | None:
+        """The newest picture (RGB, mirrored, as `latest()` gives it), published as soon as the
+        model starts on it; None without pictures (or with keep_image=False)."""
+        with self._lock:
+            return self._inflight
 
     @property
     def status(self) -> str:
@@ -214,6 +239,8 @@ class Tracker:
         """Ask the threads to finish; returns within `timeout` (True if they all ended)."""
         self._halt.set()
         self._slot.wake()
+        with self._published:
+            self._published.notify_all()
         deadline = time.monotonic() + timeout
         for thread in self._threads:
             thread.join(max(0.0, deadline - time.monotonic()))
@@ -297,6 +324,10 @@ class Tracker:
             if grab.image is None:
                 raise SourceError(f"{self.source.name} gave a frame with neither picture nor landmarks")
             picture = CameraImage(grab.image)
+            if self._keep_image:  # before the model runs: a screen may prepare it meanwhile
+                image = picture.mirrored_rgb
+                with self._lock:
+                    self._inflight = image
             if self._estimator is not None:
                 estimate = self._estimator.process(picture)
                 body, hands = estimate.body, estimate.hands
@@ -305,8 +336,6 @@ class Tracker:
             frame = PoseFrame(seq=self._seq, t=grab.t, body=body, hands=hands,
                               image_size=picture.size, source=self.source.name)
             self._seq += 1
-            if self._keep_image:
-                image = picture.mirrored_rgb
         inferred = time.monotonic()
         if self._smoother is not None:
             frame = self._smoother(frame)
@@ -321,6 +350,7 @@ class Tracker:
             self._latency_ms.append((done - item.grabbed_at) * 1000.0)
             if self._status in ("starting", "camera lost") and item.grabbed_at > self._lost_at:
                 self._status, self._error = "running", ""
+            self._published.notify_all()
         return frame
 
     def _open_source(self) -> bool:

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from game.commands.tracking_cmds import silences_native_stderr
+from game.commands.tracking_cmds import parse_workers, silences_native_stderr
 from game.errors import CliError
 
 RECORDING_SUFFIXES = (".jsonl", ".jsonl.gz")
@@ -39,6 +39,9 @@ def register(subparsers: Any) -> None:
                    help="ready gate: on = count only after the start pose is held (as in the "
                         "game); off = analyse the whole clip; auto (default) = on, but if the "
                         "start pose never shows, analyse the whole clip")
+    c.add_argument("--workers", default=None, metavar="N",
+                   help="video files: track in N parallel chunks (default: min(2, CPU cores); "
+                        "1 = one after another, for exact reproducibility)")
     c.add_argument("--json", action="store_true", help="print one JSON object")
     c.set_defaults(func=count_command)
 
@@ -170,6 +173,7 @@ def count_command(args: argparse.Namespace) -> int:
             raise CliError(f"--level must be a whole number 1-5, got {args.level!r}") from None
     if args.activity not in catalog.MODULES:
         raise CliError(f"unknown activity {args.activity!r}; known: {', '.join(catalog.ids())}")
+    workers = parse_workers(args.workers)
     overrides = parse_params(args.param)
     try:
         params = runner.resolve(args.activity, overrides, level)
@@ -181,7 +185,7 @@ def count_command(args: argparse.Namespace) -> int:
         raise CliError(f"file not found: {path}")
     if not path.is_file():
         raise CliError(f"not a file: {path}")
-    frames = load_recording(path) if is_recording(path) else track_video(path, needs)
+    frames = load_recording(path) if is_recording(path) else track_video(path, needs, workers)
     gate = {"on": True, "off": False, "auto": "auto"}[args.gate]
     outcome = runner.run(args.activity, frames, params, gate=gate)
     report = count_report(outcome, source=str(path))
@@ -205,24 +209,21 @@ def load_recording(path: Path) -> list[Any]:
     return frames
 
 
-def track_video(path: Path, needs: str) -> list[Any]:
+def track_video(path: Path, needs: str, workers: int | None = None) -> list[Any]:
     """Every frame of the file through the models this activity needs (and smoothing, as in the
-    game), as fast as possible, on the file's own time (frame index / fps).  Only landmarks are
-    kept, never pictures."""
+    game), as fast as possible, on the file's own time (frame index / fps): in `workers`
+    parallel chunks merged back in order (tracking.offline).  Only landmarks are kept, never
+    pictures."""
     from tracking.estimators import EstimatorError
+    from tracking.offline import OfflineTracker
     from tracking.sources.base import SourceError
-    from tracking.sources.video import VideoFileSource
-    from tracking.tracker import Tracker, estimator_for
 
-    source = VideoFileSource(path, realtime=False)  # rotation metadata applied
+    tracker = OfflineTracker(path, needs, workers=workers)  # rotation metadata applied
     try:
-        source.open()  # a bad file fails here, before the models load
-        tracker = Tracker(source, estimator_for(needs), keep_image=False, live=False)
+        tracker.open()  # a bad file fails here, before the models load
         frames = list(tracker.frames())
     except (SourceError, EstimatorError) as exc:
         raise CliError(str(exc)) from None
-    finally:
-        source.close()
     if not frames:
         raise CliError(f"no pictures could be read from {path}")
     return frames

@@ -55,6 +55,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def play(opts: object) -> int:
+    """Fast start: the first title frame is drawn before anything slow starts.  The tracker
+    (MediaPipe: a second or more) starts right after it, and the logbook (SQLAlchemy and the
+    schema check: most of a second) opens in the background meanwhile -- unless the options
+    need it first (--child, --plan, the grown-ups' camera choice) or it is a screenshot."""
     import pygame
 
     from game.app import App
@@ -64,9 +68,18 @@ def play(opts: object) -> int:
     from game.launch import PlayOptions, open_feed, open_storage, stderr_line, use_plan
     from game.scenes.path import PathScene
     from game.scenes.title import TitleScene
+    from game.storage import OpeningStorage, Storage
 
     assert isinstance(opts, PlayOptions)
-    storage = open_storage(opts.db)
+    camera_choice = opts.camera is None and not (opts.mouse or opts.video or opts.replay or opts.synthetic)
+    late = opts.child is None and opts.plan is None and not opts.screenshot and not camera_choice
+    holder: list[GameContext] = []
+
+    def read_settings(opened: Storage) -> None:  # in the opening thread: only reads
+        holder[0].settings = Settings.load(opened)
+
+    db = opts.db
+    storage: Storage = OpeningStorage(lambda: open_storage(db), then=read_settings) if late else open_storage(db)
     try:
         player = None
         if opts.child is not None:
@@ -77,27 +90,39 @@ def play(opts: object) -> int:
         if opts.plan is not None:
             use_plan(storage, opts.plan, opts.child)
         clock = ManualClock() if opts.screenshot else SystemClock()
-        settings = Settings.load(storage)
-        if opts.camera is None and not (opts.mouse or opts.video or opts.replay or opts.synthetic):
+        settings = Settings() if late else Settings.load(storage)
+        if camera_choice:
             opts = replace(opts, camera=int(settings.camera_index))  # the grown-ups' camera choice
-        feed, notice = open_feed(opts, clock, stderr_line)
+        feed, notice = open_feed(opts, clock, stderr_line, start=False)
         pygame.init()
         audio = Audio(volume=float(settings.volume), voice=bool(settings.voice_prompts))
         ctx = GameContext(clock=clock, feed=feed, storage=storage, audio=audio, settings=settings, notice=notice)
+        holder.append(ctx)
         ctx.scenes.push(TitleScene(ctx))
         if player is not None:
             ctx.choose_player(player)
             ctx.scenes.push(PathScene(ctx))
         app = App(ctx, fullscreen=opts.fullscreen and not opts.screenshot)
         try:
+            running = app.frame()  # the title is on screen before the slow things start
+            start = getattr(feed, "start", None)
+            if start is not None:
+                start()
+            if isinstance(storage, OpeningStorage):
+                storage.start()
             if opts.screenshot:
                 frames = opts.frames or 120
-                while app.frames < frames and app.frame():
+                while running and app.frames < frames and app.frame():
                     pass
                 pygame.image.save(app.window, opts.screenshot)
                 print(f"saved {opts.screenshot} after {app.frames} frames ({app.frames / 60:.1f} s of game time)")
             else:
-                app.run()
+                opening = storage if isinstance(storage, OpeningStorage) else None
+                while running and app.frame():
+                    if opening is not None and opening.ready:
+                        opening.wait()  # raises the error of a logbook that could not be opened
+                        ctx.apply_settings()  # its settings were read in the opening thread
+                        opening = None
         finally:
             app.close()
             feed.stop()

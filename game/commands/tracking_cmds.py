@@ -37,6 +37,19 @@ def silences_native_stderr(handler: Handler) -> Handler:
 CAMERA_INDICES = range(4)
 
 
+def parse_workers(value: str | None) -> int | None:
+    """`--workers N` as a number of worker threads (None: the default for this machine)."""
+    if value is None:
+        return None
+    try:
+        workers = int(value)
+    except ValueError:
+        workers = 0
+    if not 1 <= workers <= 64:
+        raise CliError(f"--workers must be a whole number from 1 to 64, got {value!r}")
+    return workers
+
+
 def register(subparsers: Any) -> None:
     track = subparsers.add_parser(
         "track", help="track a video file and write a landmark recording",
@@ -48,6 +61,9 @@ def register(subparsers: Any) -> None:
                        help="recording to write (default: VIDEO name + .landmarks.jsonl here)")
     track.add_argument("--hands", action="store_true", help="track hands as well as the body")
     track.add_argument("--no-smooth", action="store_true", help="write raw, unsmoothed landmarks")
+    track.add_argument("--workers", default=None, metavar="N",
+                       help="track in N parallel chunks, written back in order (default: "
+                            "min(2, CPU cores); 1 = one after another, for exact reproducibility)")
     track.set_defaults(func=track_command)
 
     record = subparsers.add_parser(
@@ -101,39 +117,41 @@ def _share(count: int, total: int) -> str:
 
 @silences_native_stderr
 def track_command(args: argparse.Namespace) -> int:
+    from tracking.estimators import EstimatorError
+    from tracking.offline import OfflineTracker
     from tracking.sources.base import SourceError
-    from tracking.sources.video import VideoFileSource
-    from tracking.tracker import Tracker
 
     video = Path(args.video)
-    source = VideoFileSource(video, realtime=False)
+    workers = parse_workers(args.workers)
+    needs = "both" if args.hands else "body"
+    tracker = OfflineTracker(video, needs, smooth=not args.no_smooth, workers=workers)
     try:
-        source.open()
+        tracker.open()
     except SourceError as exc:
         raise CliError(str(exc)) from None
-    needs = "both" if args.hands else "body"
     out = Path(args.output) if args.output else Path.cwd() / f"{video.stem}.landmarks.jsonl"
     if out.resolve() == video.resolve():
-        source.close()
         raise CliError(f"the recording would overwrite the video itself: {out}")
     try:
-        estimator = _build_estimator(needs)
-    except CliError:
-        source.close()
-        raise
-    tracker = Tracker(source, lambda: estimator, smooth=not args.no_smooth, keep_image=False,
-                      live=False, window=1_000_000)
+        tracker.load()
+    except EstimatorError as exc:
+        raise CliError(str(exc)) from None
+    except (ImportError, RuntimeError) as exc:
+        raise CliError(f"the MediaPipe models could not be loaded ({exc}); "
+                       "run `wigglequest doctor`") from None
     body = hands = total = 0
     started = time.monotonic()
-    with _open_writer(out, source, needs=needs, smoothed=not args.no_smooth) as writer:
-        try:
-            for frame in tracker.frames():
+    try:
+        with _open_writer(out, tracker.source, needs=needs, smoothed=not args.no_smooth) as writer:
+            for frame in tracker.frames():  # in file order, whatever the number of workers
                 writer.write(frame)
                 total += 1
                 body += frame.body is not None
                 hands += bool(frame.hands)
-        except SourceError as exc:
-            raise CliError(str(exc)) from None
+    except SourceError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        tracker.close()
     elapsed = time.monotonic() - started
     stats = tracker.stats()
     print(f"tracked {video.name}: {total} frames in {elapsed:.1f} s "

@@ -2,8 +2,11 @@
 
 Conversion happens once per new camera frame (not per draw) and entirely in cv2/numpy: mirror,
 a light blur, half-desaturate, darken, resize to the window — then `pygame.image.frombuffer`
-wraps the bytes without a copy.  With no picture (mouse mode, synthetic motion) a friendly
-backdrop is drawn instead, rendered once per window size.
+wraps the bytes and, with a display open, one `convert()` to the display's pixel format makes
+every later blit a plain copy.  `prepare` does all that for the picture the tracker is still
+working on, so when its pose arrives the frame is drawn without converting anything.  With no
+picture (mouse mode, synthetic motion) a friendly backdrop is drawn instead, rendered once per
+window size.
 """
 
 from __future__ import annotations
@@ -95,6 +98,7 @@ class CameraLayer:
         self._surface: pygame.Surface | None = None
         self._backdrop: pygame.Surface | None = None
         self._source: np.ndarray | None = None
+        self._next: tuple[np.ndarray, np.ndarray | None, pygame.Surface, tuple[int, int]] | None = None
 
     @property
     def has_image(self) -> bool:
@@ -105,11 +109,13 @@ class CameraLayer:
         if size != self._size:
             self._size = size
             self._backdrop = None
+            self._next = None
             if self._source is not None:
-                self._convert(self._source)
+                self._pixels, self._surface = self._convert(self._source)
 
     def set_image(self, image_bgr: np.ndarray | None, seq: int) -> None:
-        """Take the tracker's newest picture; converts only when `seq` is new."""
+        """Take the tracker's newest picture; converts only when `seq` is new, and not at all
+        when that very picture was prepared already."""
         if image_bgr is None:
             self._seq, self._source, self._surface, self._pixels = seq, None, None, None
             return
@@ -117,16 +123,34 @@ class CameraLayer:
             return
         self._seq = seq
         self._source = image_bgr
-        if self._size is not None:
-            self._convert(image_bgr)
+        ready = self._next
+        if ready is not None and ready[0] is image_bgr and ready[3] == self._size:
+            self._source, self._pixels, self._surface, _ = ready
+            self._next = None
+        elif self._size is not None:
+            self._pixels, self._surface = self._convert(image_bgr)
 
-    def _convert(self, image_bgr: np.ndarray) -> None:
+    def prepare(self, image: np.ndarray | None) -> None:
+        """Convert a picture that `set_image` will be given soon (the one the tracker is working
+        on), so taking it then costs nothing.  Call it outside update and draw."""
+        if image is None or self._size is None or image is self._source:
+            return
+        if self._next is not None and self._next[0] is image:
+            return
+        pixels, surface = self._convert(image)
+        self._next = (image, pixels, surface, self._size)
+
+    def _convert(self, image_bgr: np.ndarray) -> tuple[np.ndarray | None, pygame.Surface]:
         assert self._size is not None
         rgb = self.input_format == "rgb_mirrored"
-        self._pixels = soften(image_bgr, self._size, self.mirror and not rgb, self.blur, rgb=rgb)
-        h, w = self._pixels.shape[:2]
-        self._surface = pygame.image.frombuffer(self._pixels.data, (w, h), "RGB" if rgb else "BGR")
+        pixels: np.ndarray | None = soften(image_bgr, self._size, self.mirror and not rgb, self.blur, rgb=rgb)
+        assert pixels is not None
+        h, w = pixels.shape[:2]
+        surface = pygame.image.frombuffer(pixels.data, (w, h), "RGB" if rgb else "BGR")
+        if pygame.display.get_surface() is not None:
+            surface, pixels = surface.convert(), None  # a copy: blits are now plain copies
         self.conversions += 1
+        return pixels, surface
 
     def draw(self, surface: pygame.Surface) -> None:
         self.set_size(surface.get_size())

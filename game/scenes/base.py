@@ -4,6 +4,10 @@ Only the top scene is updated.  push pauses the scene below and pop resumes it (
 every scene gets on_enter/on_exit exactly once.  `draw` must not change state: every draw of
 a scene is the same for the same game time (`self.t`, advanced only in `update`).  A scene
 that is not `opaque` (the pause overlay) is drawn over the scenes below it.
+
+`sync()` runs once per drawn frame, after the fixed updates and before the draw: a scene that
+shows the camera takes a PoseFrame that arrived since its last update there (frame time, not
+game time), so a new pose is drawn at once rather than at the next fixed step.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ class Scene:
     name = "scene"
     opaque = True
     hand_pointers = True  # hands seen by the camera press this scene's buttons
+    shows_camera = False  # the app prepares upcoming camera pictures for such scenes
 
     def __init__(self, ctx: GameContext) -> None:
         self.ctx = ctx
@@ -36,6 +41,9 @@ class Scene:
     def pause(self) -> None: ...
 
     def resume(self) -> None: ...
+
+    def sync(self) -> None:
+        """Take what the feed published since the last update (see the module docstring)."""
 
     def update(self, intents: Intents, dt: float) -> None:
         self.t += dt
@@ -110,6 +118,10 @@ class SceneStack:
     def update(self, intents: Intents, dt: float) -> None:
         if self._scenes:
             self._scenes[-1].update(intents, dt)
+
+    def sync(self) -> None:
+        if self._scenes:
+            self._scenes[-1].sync()
 
     def draw(self, surface: pygame.Surface) -> None:
         start = len(self._scenes) - 1

@@ -98,6 +98,7 @@ def activity_params(ctx: GameContext, step: PlanStep, calibration: Calibration |
 class PlayScene(Scene):
     name = "play"
     hand_pointers = False  # the hands are playing, not pressing buttons
+    shows_camera = True
 
     def __init__(self, ctx: GameContext, step: PlanStep, rest: list[PlanStep] | None = None,
                  calibration: Calibration | None = None) -> None:
@@ -163,12 +164,7 @@ class PlayScene(Scene):
         if pressed == "pause" or intents.is_pressed("back"):
             self.pause_game(auto=False)
             return
-        seen = self.ctx.feed.latest()
-        new = seen.seq != self._seq
-        if new:
-            self._seq = seen.seq
-            update_camera(self.ctx, seen)
-            self.frame = seen.frame
+        taken = self.take_frame()
         if not self.started:
             left = COUNTDOWN_S - self.t
             number = int(left) + 1
@@ -179,11 +175,8 @@ class PlayScene(Scene):
             if left <= 0:
                 self.start_activity()
             return
-        events: list[Event] = []
-        if new and seen.frame is not None:
-            self.t_act = max(self.t_act, seen.frame.t)
-            events = self.activity.update(seen.frame, self.t_act)
-        elif self.ctx.feed.now() - self.t_act >= NO_FRAME_S:
+        events: list[Event] = taken if taken is not None else []
+        if taken is None and not self.activity.finished and self.ctx.feed.now() - self.t_act >= NO_FRAME_S:
             self.t_act = max(self.t_act, self.ctx.feed.now())
             events = self.activity.update(None, self.t_act)
         previous = self.view
@@ -202,6 +195,30 @@ class PlayScene(Scene):
             self.pause_game(auto=True)
             return
         self._phase = phase
+
+    def take_frame(self) -> list[Event] | None:
+        """Take the feed's newest PoseFrame if it is new: its picture, and (once started) the
+        activity advanced on its time.  The events, or None when no frame with landmarks
+        came (the caller may then advance the activity without one)."""
+        seen = self.ctx.feed.latest()
+        if seen.seq == self._seq:
+            return None
+        self._seq = seen.seq
+        update_camera(self.ctx, seen)
+        self.frame = seen.frame
+        if not self.started or seen.frame is None or self.activity.finished:
+            return None
+        self.t_act = max(self.t_act, seen.frame.t)
+        return self.activity.update(seen.frame, self.t_act)
+
+    def sync(self) -> None:
+        """A pose published since the last update is taken now, so it is drawn at once (its
+        events sound now too); ending, pausing and the countdown stay in `update`."""
+        events = self.take_frame()
+        if events is not None:
+            previous = self.view
+            self.view = self.activity.view()
+            self.react(events, previous)
 
     def pause_game(self, auto: bool) -> None:
         self.ctx.scenes.push(PausedScene(self.ctx, self, auto))
@@ -311,6 +328,7 @@ class PausedScene(Scene):
 
     name = "paused"
     opaque = False
+    shows_camera = True
     BACK_S = 0.5  # seen this long before resuming by itself
 
     def __init__(self, ctx: GameContext, play: PlayScene, auto: bool) -> None:
@@ -336,12 +354,16 @@ class PausedScene(Scene):
             return bool(sees(frame))
         return frame.body is not None or bool(frame.hands)
 
-    def update(self, intents: Intents, dt: float) -> None:
+    def sync(self) -> None:
         seen = self.ctx.feed.latest()
         if seen.seq != self._seq:
             self._seq = seen.seq
             update_camera(self.ctx, seen)
             self.play.frame = seen.frame
+
+    def update(self, intents: Intents, dt: float) -> None:
+        self.sync()
+        seen = self.ctx.feed.latest()
         if self.auto:
             self.back_s = self.back_s + dt if self.sees_child(seen.frame) else 0.0
             if self.back_s >= self.BACK_S and self.ctx.feed.status() not in LOST_STATUSES:

@@ -65,6 +65,7 @@ def placement_cue(frame: PoseFrame | None, needs: str, seated: bool) -> str | No
 
 class GetReadyScene(Scene):
     name = "get_ready"
+    shows_camera = True
 
     def __init__(self, ctx: GameContext, step: PlanStep, rest: list[PlanStep] | None = None) -> None:
         super().__init__(ctx)
@@ -99,7 +100,8 @@ class GetReadyScene(Scene):
     def on_enter(self) -> None:
         self.ctx.feed.begin(self.step.activity_id, self.info.needs)
 
-    def update(self, intents: Intents, dt: float) -> None:
+    def sync(self) -> None:
+        """A new frame: its picture, where the child stands, and calibration (frame time)."""
         seen = self.ctx.feed.latest()
         if seen.seq != self._seq:
             self._seq = seen.seq
@@ -108,6 +110,9 @@ class GetReadyScene(Scene):
             self.cue = placement_cue(seen.frame, self.info.needs, self.seated)
             if self.cue is None:
                 self.calibrator.update(seen.frame)
+
+    def update(self, intents: Intents, dt: float) -> None:
+        self.sync()
         if self.cue is None:
             self.placed_s += dt
             if self.calibrator.stage == "pose":

@@ -26,17 +26,20 @@ class TitleScene(Scene):
     def __init__(self, ctx: GameContext) -> None:
         super().__init__(ctx)
         self.players = []
+        self.waiting = False  # the logbook is still opening: no cards yet (game.storage.OpeningStorage)
         self.layout()
 
     def layout(self) -> None:
-        self.players = self.ctx.storage.players()[:MAX_CARDS]
+        self.waiting = not getattr(self.ctx.storage, "ready", True)
+        self.players = [] if self.waiting else self.ctx.storage.players()[:MAX_CARDS]
         self.buttons.items.clear()
-        n = len(self.players) + 1
-        card, gap = 210, 36
-        left = (self.ctx.canvas_size[0] - (n * card + (n - 1) * gap)) // 2
-        for i, p in enumerate(self.players):
-            self.buttons.add(Button(f"player:{p.nickname}", pygame.Rect(left + i * (card + gap), 260, card, card), icon=p.avatar))
-        self.buttons.add(Button("add", pygame.Rect(left + (n - 1) * (card + gap), 260, card, card), icon="plus"))
+        if not self.waiting:
+            n = len(self.players) + 1
+            card, gap = 210, 36
+            left = (self.ctx.canvas_size[0] - (n * card + (n - 1) * gap)) // 2
+            for i, p in enumerate(self.players):
+                self.buttons.add(Button(f"player:{p.nickname}", pygame.Rect(left + i * (card + gap), 260, card, card), icon=p.avatar))
+            self.buttons.add(Button("add", pygame.Rect(left + (n - 1) * (card + gap), 260, card, card), icon="plus"))
         self.buttons.add(Button("grownups", pygame.Rect(self.ctx.canvas_size[0] - 120, 24, 96, 96), icon="lock", hold_s=2.0))
 
     def on_enter(self) -> None:
@@ -45,6 +48,11 @@ class TitleScene(Scene):
     def resume(self) -> None:
         self.ctx.feed.begin(None, None)
         self.layout()
+
+    def update(self, intents: Intents, dt: float) -> None:
+        if self.waiting and getattr(self.ctx.storage, "ready", True):
+            self.layout()
+        super().update(intents, dt)
 
     def on_button(self, button_id: str) -> None:
         from game.scenes.grownups import ParentGateScene

@@ -148,9 +148,9 @@ def test_the_camera_chosen_in_the_grown_ups_area_is_used_at_the_next_start(tmp_p
     asked: list[int | None] = []
     real = game.launch.open_feed
 
-    def spy(opts, clock, say):  # type: ignore[no-untyped-def]
+    def spy(opts, clock, say, **options):  # type: ignore[no-untyped-def]
         asked.append(opts.camera)
-        return real(opts, clock, say)
+        return real(opts, clock, say, **options)
 
     monkeypatch.setattr(game.launch, "open_feed", spy)
     assert main(["play", "--db", url, "--screenshot", str(tmp_path / "a.png"), "--frames", "2"]) == 0
