@@ -102,6 +102,8 @@ class ActivityInfo:
     # What a plan's `reps` counts toward: "reps" (the result's reps) or a metric's name, e.g.
     # stars hit, bubbles popped, one-leg holds reached.  The activity's own goal counts the same.
     goal_measure: str = "reps"
+    # What a parent calls one unit of goal_measure, singular and plural ("jump", "jumps").
+    count_words: tuple[str, str] = ("time", "times")
     sides: tuple[SideChoice, ...] = ("both",)
     seated_variant: bool = False
     description: str = ""

@@ -12,22 +12,17 @@ from datetime import date, datetime, timedelta
 from exercises import catalog
 from game.storage import LogLine, PlanStep, Storage
 
-# activity -> (what its main count is, one, many): the words a parent uses for it.
-COUNT_WORDS: dict[str, tuple[str, str, str]] = {
-    "jumping_jacks": ("reps", "jump", "jumps"),
-    "arm_raises": ("reps", "arm raise", "arm raises"),
-    "reach_stars": ("hits", "star reached", "stars reached"),
-    "frog_squats": ("reps", "squat", "squats"),
-    "bunny_hops": ("reps", "hop", "hops"),
-    "march_in_place": ("reps", "step", "steps"),
-    "copy_the_pose": ("poses_matched", "pose copied", "poses copied"),
-    "bubble_pop": ("pops", "bubble popped", "bubbles popped"),
-    "air_trace": ("shapes_done", "shape traced", "shapes traced"),
-    "finger_count": ("correct", "number shown", "numbers shown"),
-    "finger_taps": ("correct_taps", "finger tap", "finger taps"),
-    "pinch_and_sort": ("sorted", "thing sorted", "things sorted"),
-}
-UNIT_WORDS: dict[str, tuple[str, str]] = {"reps": ("time", "times"), "minutes": ("minute", "minutes")}
+
+def count_words(activity_id: str) -> tuple[str, str, str]:
+    """(the figure a plan's reps count, one, many): "bubble_pop" -> ("pops", "bubble popped",
+    "bubbles popped").  The words live with each activity in the catalog."""
+    try:
+        info = catalog.info(activity_id)
+    except KeyError:
+        return ("reps", "time", "times")
+    return (info.goal_measure, *info.count_words)
+
+
 
 
 def plural(n: float, one: str, many: str | None = None) -> str:
@@ -56,7 +51,7 @@ def amount_words(activity_id: str, reps: int | None, metrics: Mapping[str, float
     if activity_id == "flamingo_balance":
         held = metrics.get("longest_hold_s")
         return f"stood on one leg for up to {duration_words(float(held))}" if held else "tried standing on one leg"
-    key, one, many = COUNT_WORDS.get(activity_id, ("reps", "time", "times"))
+    key, one, many = count_words(activity_id)
     value = reps if key == "reps" else metrics.get(key)
     if value is None:
         value = reps
@@ -77,7 +72,7 @@ def plan_amount(step: PlanStep) -> str:
     """ "3 of 8 squats" / "1 of 2 minutes"."""
     if step.unit == "minutes":
         return f"{step.done:.0f} of {plural(round(step.required), 'minute')}"
-    _, one, many = COUNT_WORDS.get(step.activity_id, ("reps", *UNIT_WORDS["reps"]))
+    _, one, many = count_words(step.activity_id)
     return f"{int(step.done)} of {plural(int(step.required), one, many)}"
 
 

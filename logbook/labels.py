@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from exercises import catalog
 from exercises.api import MetricSpec
 
 # Name suffix -> the unit it stands for (used when the catalog has no MetricSpec for a name).
@@ -29,24 +30,6 @@ UNIT_SHOWN: dict[str, str] = {"deg": "°", "0..1": "%", "share": "%"}
 COUNT_UNITS = frozenset({"count", "reps", ""})
 # Shares stored as 0..1 under the unit "ratio"; other ratios (a coefficient of variation) are not.
 RATIO_SHARES = ("accuracy", "coverage", "rate", "share")
-
-# activity -> (the figure parents hear about, its words): the same words as the game's Today view.
-PARENT_WORDS: dict[str, tuple[str, str]] = {
-    "jumping_jacks": ("reps", "jumps"),
-    "arm_raises": ("reps", "arm raises"),
-    "reach_stars": ("hits", "stars reached"),
-    "flamingo_balance": ("longest_hold_s", "longest hold"),
-    "frog_squats": ("reps", "squats"),
-    "bunny_hops": ("reps", "hops"),
-    "march_in_place": ("reps", "steps"),
-    "copy_the_pose": ("poses_matched", "poses copied"),
-    "bubble_pop": ("pops", "bubbles popped"),
-    "air_trace": ("shapes_done", "shapes traced"),
-    "finger_count": ("correct", "numbers shown"),
-    "finger_taps": ("correct_taps", "finger taps"),
-    "pinch_and_sort": ("sorted", "things sorted"),
-}
-
 
 @dataclass(frozen=True)
 class Label:
@@ -133,7 +116,13 @@ def fmt_metric(value: float | None, name: str, spec: MetricSpec | None = None, *
 
 
 def parent_words(activity_id: str, main_measure: str) -> tuple[str, str]:
-    """(figure name, words a parent uses for it), e.g. ("pops", "bubbles popped")."""
-    if activity_id in PARENT_WORDS:
-        return PARENT_WORDS[activity_id]
-    return main_measure, bare_words(main_measure)
+    """(figure name, words a parent uses for it), e.g. ("pops", "bubbles popped"), from the
+    activity's own catalog entry: its counted figure in its count words, or its main measure
+    (a time, say) in plain words."""
+    try:
+        info = catalog.info(activity_id)
+    except KeyError:
+        return main_measure, bare_words(main_measure)
+    if info.main_measure in ("reps", info.goal_measure):
+        return info.goal_measure, info.count_words[1]
+    return info.main_measure, bare_words(info.main_measure)

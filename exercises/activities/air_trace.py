@@ -39,6 +39,7 @@ INFO = ActivityInfo(
     needs="hands",
     skills=("visual-motor integration", "pre-writing strokes", "finger control"),
     clinical_domain="visual-motor integration",
+    count_words=("shape traced", "shapes traced"),
     params=(
         P.side("either", ("either", "left", "right")),
         ParamSpec("start_shape", "choice", "vertical", "first shape, in developmental order",

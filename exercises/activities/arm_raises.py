@@ -45,6 +45,7 @@ INFO = ActivityInfo(
     needs="body",
     skills=("shoulder range of motion", "bilateral coordination", "body awareness"),
     clinical_domain="upper-limb coordination",
+    count_words=("arm raise", "arm raises"),
     params=standard_params(
         10, seated=True,
         side=common.side("both", ("left", "right", "both", "either")),

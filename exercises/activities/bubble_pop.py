@@ -40,6 +40,7 @@ INFO = ActivityInfo(
     needs="hands",
     skills=("pincer grasp", "eye-hand coordination", "reaction"),
     clinical_domain="fine-motor precision",
+    count_words=("bubble popped", "bubbles popped"),
     params=(
         P.side("either", ("either", "left", "right", "both")),
         P.reps(10, 1, 100, unit="bubbles", meaning="bubbles to pop to finish"),
@@ -72,7 +73,7 @@ INFO = ActivityInfo(
         MetricSpec("asymmetry_index", "%", "(left - right) / (left + right) pinches x 100; 0 is even "
                    "(only with side 'both')", higher_is_better=None),
     ),
-    main_measure="reps",
+    main_measure="pops",
     goal_measure="pops",
     sides=("either", "left", "right", "both"),
     description="Pinch the bubbles as they float up.",

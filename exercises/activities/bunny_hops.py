@@ -50,6 +50,7 @@ INFO = ActivityInfo(
     needs="body",
     skills=("two-footed jumping", "rhythm", "lower-limb power", "balance"),
     clinical_domain="bilateral coordination",
+    count_words=("hop", "hops"),
     params=standard_params(10, seated=False, extra=(
         ParamSpec("min_height", "float", 6.0, "how high both feet must leave the floor for a "
                   "hop", unit="% leg length", minimum=2.0, maximum=30.0),

@@ -35,6 +35,7 @@ INFO = ActivityInfo(
     needs="body",
     skills=("motor planning", "body awareness", "imitation", "bilateral coordination"),
     clinical_domain="visual-motor integration",
+    count_words=("pose copied", "poses copied"),
     params=(
         P.reps(6, maximum=30, unit="cards", meaning="pose cards to show"),
         ParamSpec("threshold", "float", 0.6, "match (0..1) that counts as copying the pose",

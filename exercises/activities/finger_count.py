@@ -31,6 +31,7 @@ INFO = ActivityInfo(
     needs="hands",
     skills=("finger individuation", "number sense", "bilateral hand use"),
     clinical_domain="manual dexterity",
+    count_words=("number shown", "numbers shown"),
     params=(
         P.side("either", ("either", "left", "right")),
         P.reps(6, 1, 50, unit="numbers", meaning="numbers to show to finish"),

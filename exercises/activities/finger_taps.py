@@ -29,6 +29,7 @@ INFO = ActivityInfo(
     needs="hands",
     skills=("finger individuation", "thumb opposition", "motor sequencing"),
     clinical_domain="manual dexterity",
+    count_words=("finger tap", "finger taps"),
     params=(
         P.side("either", ("either", "left", "right", "both")),
         P.reps(12, 1, 100, unit="taps", meaning="correct taps to finish (per hand with side 'both')"),

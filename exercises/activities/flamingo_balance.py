@@ -50,6 +50,7 @@ INFO = ActivityInfo(
     needs="body",
     skills=("static balance", "single-leg stance", "postural control"),
     clinical_domain="balance",
+    count_words=("one-leg hold", "one-leg holds"),
     params=(
         P.side("both"),
         ParamSpec("hold_s", "float", 5.0, "seconds on one leg that count as a successful stand",

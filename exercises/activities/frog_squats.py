@@ -43,6 +43,7 @@ INFO = ActivityInfo(
     needs="body",
     skills=("lower-limb strength", "balance", "motor control"),
     clinical_domain="balance",
+    count_words=("squat", "squats"),
     params=standard_params(8, seated=False, extra=(
         ParamSpec("depth", "float", 0.18, "hip drop that counts as a full squat, as a share of "
                   "the standing hip height", unit="share", minimum=0.08, maximum=0.6),

@@ -49,6 +49,7 @@ INFO = ActivityInfo(
     needs="body",
     skills=("bilateral coordination", "rhythm", "shoulder range of motion", "endurance"),
     clinical_domain="bilateral coordination",
+    count_words=("jump", "jumps"),
     params=standard_params(10, seated=True, extra=(
         ParamSpec("arm_angle", "float", 140.0, "shoulder abduction that counts as arms up",
                   unit="deg", minimum=90.0, maximum=175.0),

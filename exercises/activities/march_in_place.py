@@ -50,6 +50,7 @@ INFO = ActivityInfo(
     needs="body",
     skills=("reciprocal leg movement", "rhythm", "single-leg balance", "hip flexor strength"),
     clinical_domain="bilateral coordination",
+    count_words=("step", "steps"),
     params=standard_params(20, seated=True, extra=(
         ParamSpec("knee_rise", "float", 0.3, "how far a knee must rise toward the hip for a "
                   "step (seated: 70% of it)", unit="torso lengths", minimum=0.1, maximum=0.8),

@@ -38,6 +38,7 @@ INFO = ActivityInfo(
     needs="hands",
     skills=("pincer grasp", "grasp and release", "sorting by colour", "eye-hand coordination"),
     clinical_domain="manual dexterity",
+    count_words=("toy sorted", "toys sorted"),
     params=(
         P.side("either", ("either", "left", "right")),
         ParamSpec("objects", "int", 4, "objects to sort (the goal)", minimum=1, maximum=12),

@@ -55,6 +55,7 @@ INFO = ActivityInfo(
     needs="body",
     skills=("reaching", "crossing the midline", "eye-hand coordination", "dynamic balance"),
     clinical_domain="upper-limb coordination",
+    count_words=("star reached", "stars reached"),
     params=(
         P.side("both", ("left", "right", "both", "either")),
         P.reps(10, unit="stars", meaning="stars to show"),
