@@ -192,7 +192,7 @@ def test_count_over_a_real_photograph_reports_what_it_could_see(
     """
     from game.commands import activity_cmds
 
-    monkeypatch.setattr(activity_cmds, "track_video", lambda path, needs: bobbing_frames)
+    monkeypatch.setattr(activity_cmds, "track_video", lambda path, needs, workers=None: bobbing_frames)
     r = count_json(capfd, str(bobbing_clip.path), "--activity", activity)  # type: ignore[arg-type]
     assert r["activity"] == activity and r["frames"] == BOB_FRAMES
     assert r["gate"] == "skipped"
@@ -241,6 +241,9 @@ def test_bad_inputs_exit_2_with_one_line(capsys: pytest.CaptureFixture[str], tmp
     assert "seated" in fails(capsys, "count", rec, "--activity", "jumping_jacks",
                              "--param", "seated=perhaps")
     assert "needs --activity" in fails(capsys, "count", rec)
+    for workers in ("0", "two", "-1"):
+        assert "--workers must be a whole number" in fails(
+            capsys, "count", rec, "--activity", "jumping_jacks", "--workers", workers)
     assert "needs a SOURCE" in fails(capsys, "count", "--activity", "jumping_jacks")
     assert "not found" in fails(capsys, "count", str(tmp_path / "nope.mp4"), "--activity", "jumping_jacks")
     assert "not a file" in fails(capsys, "count", str(tmp_path), "--activity", "jumping_jacks")
