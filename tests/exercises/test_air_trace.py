@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from activity_driver import drive
 
 from exercises.activities import air_trace
 from exercises.activities.air_trace import SHAPE_ORDER, shape_strokes, speed_peaks
@@ -32,10 +33,7 @@ def level_strokes(level: int) -> tuple[tuple[tuple[float, float], ...], ...]:
 
 def run(script: MotionScript, level: int, degrade: Degrade = PERFECT, seed: int = 0,
         **overrides: Any) -> tuple[Any, ActivityResult]:
-    a = create("air_trace")
-    a.start(resolve_params("air_trace", level, overrides), 0.0)
-    for f in SyntheticSource(script, seed=seed, degrade=degrade).frames():
-        a.update(f, f.t)
+    a, _ = drive("air_trace", script, level, overrides, seed=seed, degrade=degrade)
     return a, a.result()
 
 

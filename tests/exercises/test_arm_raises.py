@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from activity_driver import drive
 
 from exercises.base import asymmetry_index
-from exercises.catalog import create, info, resolve_params
-from exercises.events import Cue, Event, PartialRep, RepCompleted
+from exercises.catalog import info
+from exercises.events import Cue, PartialRep, RepCompleted
 from tracking.landmarks import Body
 from tracking.synthetic.motions.idle import GettingIntoPosition, StandingIdle, WalkingIn
 from tracking.synthetic.motions.raises import ArmRaises
@@ -21,11 +22,7 @@ NOISY_ANGLE_TOL = 6.0
 
 def run(script: MotionScript, level: int = 3, degrade: Degrade | None = None, seed: int = 0,
         **params: object):
-    a = create(ID)
-    a.start(resolve_params(ID, level, params), 0.0)
-    events: list[Event] = []
-    for f in SyntheticSource(script, seed=seed, degrade=degrade or Degrade()).frames():
-        events += a.update(f, f.t)
+    a, events = drive(ID, script, level, params, seed=seed, degrade=degrade)
     return a.result(), events
 
 

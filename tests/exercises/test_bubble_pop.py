@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from activity_driver import drive
 
 from exercises.activities.bubble_pop import Bubble, bubble_layout
 from exercises.api import ActivityResult
@@ -21,10 +22,7 @@ PERIOD = 2.6  # one pinch per bubble
 
 
 def run(script: MotionScript, degrade: Degrade = PERFECT, seed: int = 0, **overrides: Any) -> tuple[Any, ActivityResult]:
-    a = create("bubble_pop")
-    a.start(resolve_params("bubble_pop", LEVEL, {"duration_s": 0, **overrides}), 0.0)
-    for f in SyntheticSource(script, seed=seed, degrade=degrade).frames():
-        a.update(f, f.t)
+    a, _ = drive("bubble_pop", script, LEVEL, {"duration_s": 0, **overrides}, seed=seed, degrade=degrade)
     return a, a.result()
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from activity_driver import drive
 
-from exercises.catalog import create, info, resolve_params
-from exercises.events import Event, PartialRep, RepCompleted
+from exercises.catalog import info
+from exercises.events import PartialRep, RepCompleted
 from tracking.synthetic.body import CHILD_PROPORTIONS as P
 from tracking.synthetic.motions.hops import Hops
 from tracking.synthetic.motions.idle import GettingIntoPosition, StandingIdle, WalkingIn
@@ -23,11 +24,7 @@ CV_TOL = 0.03
 
 def run(script: MotionScript, level: int = 3, degrade: Degrade | None = None, seed: int = 0,
         **params: object):
-    a = create(ID)
-    a.start(resolve_params(ID, level, params), 0.0)
-    events: list[Event] = []
-    for f in SyntheticSource(script, seed=seed, degrade=degrade or Degrade()).frames():
-        events += a.update(f, f.t)
+    a, events = drive(ID, script, level, params, seed=seed, degrade=degrade)
     return a.result(), events
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from activity_driver import drive
 
 from exercises.activities.finger_count import asked_number
 from exercises.api import ActivityResult
@@ -27,10 +28,7 @@ def numbers(level: int, seed: int = 1) -> list[int]:
 
 def run(script: MotionScript, level: int, degrade: Degrade = PERFECT, seed: int = 0,
         **overrides: Any) -> tuple[Any, ActivityResult]:
-    a = create("finger_count")
-    a.start(resolve_params("finger_count", level, overrides), 0.0)
-    for f in SyntheticSource(script, seed=seed, degrade=degrade).frames():
-        a.update(f, f.t)
+    a, _ = drive("finger_count", script, level, overrides, seed=seed, degrade=degrade)
     return a, a.result()
 
 

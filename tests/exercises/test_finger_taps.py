@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from activity_driver import drive
 
 from exercises.activities.finger_taps import tap_order
 from exercises.api import ActivityResult
@@ -20,10 +21,7 @@ PERFECT = Degrade()
 
 def run(script: MotionScript, degrade: Degrade = PERFECT, seed: int = 0, level: int = 3,
         **overrides: Any) -> tuple[Any, ActivityResult]:
-    a = create("finger_taps")
-    a.start(resolve_params("finger_taps", level, {"duration_s": 0, "reps": 24, **overrides}), 0.0)
-    for f in SyntheticSource(script, seed=seed, degrade=degrade).frames():
-        a.update(f, f.t)
+    a, _ = drive("finger_taps", script, level, {"duration_s": 0, "reps": 24, **overrides}, seed=seed, degrade=degrade)
     return a, a.result()
 
 

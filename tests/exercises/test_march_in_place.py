@@ -6,9 +6,10 @@ from __future__ import annotations
 import math
 
 import pytest
+from activity_driver import drive
 
-from exercises.catalog import create, info, resolve_params
-from exercises.events import Cue, Event, PartialRep, RepCompleted
+from exercises.catalog import info
+from exercises.events import Cue, PartialRep, RepCompleted
 from tracking.synthetic.body import CHILD_PROPORTIONS as P
 from tracking.synthetic.motions.idle import GettingIntoPosition, StandingIdle, WalkingIn
 from tracking.synthetic.motions.march import March
@@ -23,11 +24,7 @@ RISE_REL = 0.08  # knee rise: 30 fps sampling and a 3-frame median lower the pea
 
 def run(script: MotionScript, level: int = 3, degrade: Degrade | None = None, seed: int = 0,
         **params: object):
-    a = create(ID)
-    a.start(resolve_params(ID, level, params), 0.0)
-    events: list[Event] = []
-    for f in SyntheticSource(script, seed=seed, degrade=degrade or Degrade()).frames():
-        events += a.update(f, f.t)
+    a, events = drive(ID, script, level, params, seed=seed, degrade=degrade)
     return a.result(), events
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from activity_driver import drive
 
 from exercises.activities.pinch_and_sort import layout
 from exercises.api import ActivityResult
@@ -27,10 +28,7 @@ def sorting_moves(level: int) -> tuple[list[Move], list[tuple[float, float, str]
 
 def run(script: MotionScript, level: int, degrade: Degrade = PERFECT, seed: int = 0,
         **overrides: Any) -> tuple[Any, ActivityResult]:
-    a = create("pinch_and_sort")
-    a.start(resolve_params("pinch_and_sort", level, overrides), 0.0)
-    for f in SyntheticSource(script, seed=seed, degrade=degrade).frames():
-        a.update(f, f.t)
+    a, _ = drive("pinch_and_sort", script, level, overrides, seed=seed, degrade=degrade)
     return a, a.result()
 
 
