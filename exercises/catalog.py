@@ -85,3 +85,14 @@ def resolve_params(
             return resolve_params(activity_id, max(lo, min(hi, level)), overrides)
     params["level"] = level
     return params
+
+
+def goal_amount(activity_id: str, reps: float | None, metrics: Mapping[str, Any]) -> float:
+    """How much of a plan's `reps` one result counts for: its reps, or the metric the activity's
+    goal counts (stars hit, bubbles popped, ...; see ActivityInfo.goal_measure)."""
+    try:
+        measure = info(activity_id).goal_measure
+    except KeyError:
+        measure = "reps"
+    value = reps if measure == "reps" else metrics.get(measure)
+    return float(value or 0)

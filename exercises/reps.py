@@ -35,16 +35,13 @@ class RepCounter:
     state: str = "down"  # down | rising | up
     peak: float = 0.0
     rep_start: float | None = None
-    last_rep_t: float | None = None
     rep_times: list[float] = field(default_factory=list)
-    peaks: list[float] = field(default_factory=list)
     _streak: int = 0
 
     def reset(self) -> None:
         self.reps = self.partials = 0
-        self.state, self.peak, self.rep_start, self.last_rep_t = "down", 0.0, None, None
+        self.state, self.peak, self.rep_start = "down", 0.0, None
         self.rep_times.clear()
-        self.peaks.clear()
         self._streak = 0
 
     def update(self, value: float | None, t: float) -> RepOutcome:
@@ -92,8 +89,6 @@ class RepCounter:
                     return RepOutcome()
                 self.reps += 1
                 self.rep_times.append(t)
-                self.peaks.append(peak)
-                self.last_rep_t = t
                 return RepOutcome(completed=True, peak=peak, duration_s=duration)
         else:
             self._streak = 0
@@ -101,10 +96,23 @@ class RepCounter:
 
     def cadence_per_min(self) -> float:
         """Reps per minute between the first and the last rep (0 with fewer than two)."""
-        if len(self.rep_times) < 2:
-            return 0.0
-        span = self.rep_times[-1] - self.rep_times[0]
-        return 60.0 * (len(self.rep_times) - 1) / span if span > 0 else 0.0
+        return cadence_per_min(self.rep_times)
+
+
+def cadence_per_min(times: list[float]) -> float:
+    """Events per minute between the first and the last (0 with fewer than two)."""
+    times = sorted(times)
+    if len(times) < 2 or times[-1] <= times[0]:
+        return 0.0
+    return round(60.0 * (len(times) - 1) / (times[-1] - times[0]), 2)
+
+
+def mean_interval_s(times: list[float]) -> float:
+    """Mean time between consecutive events (0 with fewer than two)."""
+    times = sorted(times)
+    if len(times) < 2:
+        return 0.0
+    return round((times[-1] - times[0]) / (len(times) - 1), 3)
 
 
 def normalise(value: float | None, rest: float, full: float) -> float | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
+from exercises import catalog
 from exercises.api import ActivityResult
 from exercises.events import Event
 
@@ -96,22 +97,6 @@ class Storage(Protocol):
     def close(self) -> None: ...
 
 
-def plan_params(activity_id: str, params: Mapping[str, Any], reps: int | None, minutes: float | None,
-                side: str | None) -> dict[str, Any]:
-    """A plan item's amounts as the activity's own parameters, where the activity has them."""
-    from exercises import catalog
-
-    names = {p.name for p in catalog.info(activity_id).params}
-    out = {k: v for k, v in params.items() if k in names}
-    if reps is not None and "reps" in names:
-        out.setdefault("reps", reps)
-    if minutes is not None and "duration_s" in names:
-        out.setdefault("duration_s", round(minutes * 60))
-    if side is not None and "side" in names:
-        out.setdefault("side", side)
-    return out
-
-
 def app_version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -153,7 +138,7 @@ class LogbookStorage:
             item = p.item
             steps.append(PlanStep(
                 activity_id=item.activity_id, level=item.level,
-                params=plan_params(item.activity_id, item.params, item.reps, item.minutes, item.side),
+                params=item.overrides({q.name for q in catalog.info(item.activity_id).params}),
                 item_id=item.id, done=p.done, required=p.required, unit=p.unit,
             ))
         return plan.id, steps
@@ -299,7 +284,7 @@ class MemoryStorage:
             done = 0.0
             for r in todays:
                 if r.plan_item_id == step.item_id or (r.plan_item_id is None and r.result.activity_id == step.activity_id):
-                    done += float(r.result.reps or 0) if step.unit == "reps" else r.result.duration_s / 60
+                    done += catalog.goal_amount(r.result.activity_id, r.result.reps, r.result.metrics) if step.unit == "reps" else r.result.duration_s / 60
             out.append(PlanStep(step.activity_id, step.level, step.params, step.item_id, done, step.required, step.unit))
         return plan_id, out
 

@@ -34,6 +34,9 @@ def daily_backup(db_path: Path, today: date, keep: int = KEEP) -> Path | None:
             source.backup(copy)
         finally:
             copy.close()
+    except BaseException:
+        partial.unlink(missing_ok=True)  # never leave a half-written copy beside the good ones
+        raise
     finally:
         source.close()
     partial.replace(target)

@@ -112,7 +112,10 @@ class Logbook:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 if path.exists():
                     _check_sqlite_file(path)
-                    daily_backup(path, today or date.today())
+                    try:
+                        daily_backup(path, today or date.today())
+                    except (sqlite3.Error, OSError):
+                        pass  # a missed backup (disk full, file busy) must not stop the child playing
             engine = _sqlite_engine(url, memory=path is None)
         elif backend == "postgresql":
             if parsed.drivername == "postgresql":  # SQLAlchemy 2.1 would pick psycopg 3
@@ -471,9 +474,7 @@ def item_progress(plan: StoredPlan, results: Sequence[StoredResult]) -> list[Ite
     def amount(item: StoredPlanItem, r: StoredResult) -> float:
         if item.reps is None:
             return r.duration_s / 60.0
-        measure = _goal_measure(r.activity_id)
-        value = r.reps if measure == "reps" else r.metrics.get(measure)
-        return float(value or 0)
+        return catalog.goal_amount(r.activity_id, r.reps, r.metrics)
 
     for r in results:
         target = next((i for i in plan.items if i.id == r.plan_item_id), None)
@@ -491,14 +492,6 @@ def item_progress(plan: StoredPlan, results: Sequence[StoredResult]) -> list[Ite
 
 
 # -- helpers -------------------------------------------------------------------------------
-
-
-def _goal_measure(activity_id: str) -> str:
-    """The figure a plan's reps count for this activity (see ActivityInfo.goal_measure)."""
-    try:
-        return catalog.info(activity_id).goal_measure
-    except KeyError:
-        return "reps"
 
 
 def _sqlite_engine(url: str, memory: bool) -> Engine:

@@ -288,12 +288,4 @@ class OfflineTracker:
                 estimator.close()
 
 
-def track_video_file(path: str | Path, needs: str | None = "body", *, smooth: bool = True,
-                     workers: int | None = None) -> tuple[list[PoseFrame], TrackingStats]:
-    """Every frame of a video file, tracked in parallel chunks, and the run's statistics."""
-    tracker = OfflineTracker(path, needs, smooth=smooth, workers=workers)
-    frames = list(tracker.frames())
-    return frames, tracker.stats()
-
-
-__all__ = ["Chunk", "OfflineTracker", "default_workers", "plan_chunks", "track_video_file"]
+__all__ = ["Chunk", "OfflineTracker", "default_workers", "plan_chunks"]

@@ -444,12 +444,4 @@ class Tracker:
                 self._close_estimator()
 
 
-def track_frames(source: FrameSource, needs: str | None = "body", smooth: bool = True
-                 ) -> tuple[list[PoseFrame], TrackingStats]:
-    """Convenience for offline work: every frame of `source`, and the run's statistics."""
-    tracker = Tracker(source, estimator_for(needs), smooth=smooth, keep_image=False, live=False)
-    frames = list(tracker.frames())
-    return frames, tracker.stats()
-
-
-__all__ = ["Latest", "Tracker", "estimator_for", "track_frames"]
+__all__ = ["Latest", "Tracker", "estimator_for"]

@@ -32,11 +32,6 @@ class Units:
     def arm(self, side: str) -> float:
         return self.arm_left if side == "left" else self.arm_right
 
-    @property
-    def arm_mean(self) -> float:
-        return (self.arm_left + self.arm_right) / 2
-
-
 def from_calibration(cal: Calibration) -> Units:
     return Units(cal.torso, cal.shoulder_width, cal.arm_length_left, cal.arm_length_right,
                  cal.leg_length)

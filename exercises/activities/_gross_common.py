@@ -135,10 +135,6 @@ class TimedSamples:
     def median(self) -> float | None:
         return self.quantile(0.5)
 
-    def span_s(self) -> float:
-        return self.samples[-1][0] - self.samples[0][0] if len(self.samples) > 1 else 0.0
-
-
 @dataclass
 class Stillness:
     """Has the hip midpoint stayed put (within `limit` torso lengths) over the last `window_s`?
@@ -242,21 +238,6 @@ class TrackedReps:
         return round(float(min(values) if name in self.lows else max(values)), 2)
 
 
-def cadence_per_min(times: list[float]) -> float:
-    """Events per minute between the first and the last (0 with fewer than two)."""
-    times = sorted(times)
-    if len(times) < 2 or times[-1] <= times[0]:
-        return 0.0
-    return round(60.0 * (len(times) - 1) / (times[-1] - times[0]), 2)
-
-
-def mean_interval_s(times: list[float]) -> float:
-    times = sorted(times)
-    if len(times) < 2:
-        return 0.0
-    return round(float(np.mean(np.diff(times))), 3)
-
-
 def interval_cv(times: list[float]) -> float:
     """Coefficient of variation (std / mean) of the intervals between events: 0 is a perfectly
     steady rhythm (0 with fewer than three events)."""
@@ -265,12 +246,6 @@ def interval_cv(times: list[float]) -> float:
         return 0.0
     gaps = np.diff(times)
     return round(float(np.std(gaps) / np.mean(gaps)), 3) if np.mean(gaps) > 0 else 0.0
-
-
-def normalised(value: float | None, rest: float, full: float) -> float | None:
-    if value is None or full == rest:
-        return None
-    return (value - rest) / (full - rest)
 
 
 def success_rate(reps: int, partials: int) -> float | None:

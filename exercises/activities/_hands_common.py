@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 
@@ -232,11 +230,6 @@ class HandActivity(ActivityBase):
 
 def mean(values: list[float]) -> float:
     return float(sum(values) / len(values)) if values else 0.0
-
-
-def side_metrics(per: Mapping[str, Mapping[str, Any]], used: list[str]) -> dict[str, dict[str, float]]:
-    """Only the sides that were in play, as floats."""
-    return {s: {k: float(v) for k, v in per[s].items()} for s in used if s in per}
 
 
 TAP_CLOSE = 0.30  # thumb tip to a fingertip, hand sizes: a touch starts below this ...

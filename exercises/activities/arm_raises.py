@@ -23,8 +23,6 @@ from exercises.activities._gross_common import (
     Median3,
     TrackedReps,
     arm_abduction,
-    cadence_per_min,
-    normalised,
     standard_params,
     success_rate,
 )
@@ -32,7 +30,7 @@ from exercises.api import ActivityInfo, MetricSpec, ParamSpec
 from exercises.base import asymmetry_index
 from exercises.events import Event, PartialRep, RepCompleted, Side
 from exercises.geometry import visible
-from exercises.reps import RepCounter
+from exercises.reps import RepCounter, cadence_per_min, normalise
 from tracking.frame import PoseFrame
 
 ARM_REST_DEG = 20.0  # abduction that reads as "arm down" (signal 0)
@@ -112,7 +110,7 @@ class ArmRaises(GrossActivity):
         self.observe(frame, t)
         full = self.param("arm_angle")
         angles = {side: self.filters[side](arm_abduction(frame, side)) for side in SIDES}
-        signals = {side: normalised(angles[side], ARM_REST_DEG, full) for side in SIDES}
+        signals = {side: normalise(angles[side], ARM_REST_DEG, full) for side in SIDES}
         self.signals = {s: v for s, v in signals.items() if v is not None}
         events: list[Event] = []
         mode = self.side_param()

@@ -25,7 +25,6 @@ from exercises.activities._gross_common import (
     RunningMedian,
     TimedSamples,
     TrackedReps,
-    cadence_per_min,
     interval_cv,
     standard_params,
     success_rate,
@@ -33,7 +32,7 @@ from exercises.activities._gross_common import (
 from exercises.api import ActivityInfo, MetricSpec, ParamSpec
 from exercises.events import Event, PartialRep, RepCompleted
 from exercises.geometry import knee_angle, pt, side_lm, visible
-from exercises.reps import RepCounter
+from exercises.reps import RepCounter, cadence_per_min
 from tracking.frame import PoseFrame
 
 STRAIGHT_KNEE_DEG = 155.0  # legs this straight give the leg-length unit and the start pose

@@ -28,7 +28,7 @@ from exercises.activities._gross_common import (
 from exercises.api import ActivityInfo, MetricSpec, ParamSpec
 from exercises.events import Event, PartialRep, RepCompleted, Side
 from exercises.geometry import knee_angle, visible
-from exercises.reps import RepCounter
+from exercises.reps import RepCounter, mean_interval_s
 from tracking.frame import PoseFrame
 
 STANDING_KNEE_DEG = 155.0  # the start pose: both knees straighter than this
@@ -145,7 +145,7 @@ class FrogSquats(GrossActivity):
     def tempo_s(self) -> float:
         times = self.squats.counter.rep_times
         if len(times) >= 2:
-            return round((times[-1] - times[0]) / (len(times) - 1), 3)
+            return mean_interval_s(times)
         return round(self.squats.durations[0], 3) if self.squats.durations else 0.0
 
     def metrics(self) -> Mapping[str, float]:

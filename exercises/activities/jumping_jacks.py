@@ -26,7 +26,6 @@ from exercises.activities._gross_common import (
     ankle_spread,
     arm_abduction,
     hip_width,
-    normalised,
     standard_params,
     success_rate,
 )
@@ -34,7 +33,7 @@ from exercises.api import ActivityInfo, MetricSpec, ParamSpec
 from exercises.base import asymmetry_index
 from exercises.events import Event, PartialRep, RepCompleted, Side
 from exercises.geometry import visible
-from exercises.reps import RepCounter
+from exercises.reps import RepCounter, normalise
 from tracking.frame import PoseFrame
 from tracking.landmarks import Body
 
@@ -138,7 +137,7 @@ class JumpingJacks(GrossActivity):
         self.observe(frame, t)
         angles = {side: self.angle_filters[side](arm_abduction(frame, side)) for side in SIDES}
         low_arm = min((a for a in angles.values() if a is not None), default=None)
-        arms = normalised(low_arm, ARM_REST_DEG, self.param("arm_angle"))
+        arms = normalise(low_arm, ARM_REST_DEG, self.param("arm_angle"))
         measures: dict[str, float | None] = {"left": angles["left"], "right": angles["right"],
                                              "arms": arms}
         if self.seated:
@@ -146,7 +145,7 @@ class JumpingJacks(GrossActivity):
         else:
             spread = self.spread_filter(self.spread_hw(frame))
             base = min(self.base_spread, self.param("leg_spread") - MIN_GAIN_HW)
-            legs = normalised(spread, base, self.param("leg_spread"))
+            legs = normalise(spread, base, self.param("leg_spread"))
             measures.update(spread=spread, legs=legs)
             signal = None if arms is None or legs is None else min(arms, legs)
         if None in angles.values():

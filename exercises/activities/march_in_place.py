@@ -22,7 +22,6 @@ from exercises.activities._gross_common import (
     Median3,
     TimedSamples,
     TrackedReps,
-    cadence_per_min,
     hip_flexion,
     standard_params,
     success_rate,
@@ -31,7 +30,7 @@ from exercises.api import ActivityInfo, MetricSpec, ParamSpec
 from exercises.base import asymmetry_index
 from exercises.events import Event, PartialRep, RepCompleted, Side
 from exercises.geometry import pt, side_lm, visible
-from exercises.reps import RepCounter
+from exercises.reps import RepCounter, cadence_per_min
 from tracking.frame import PoseFrame
 
 SEATED_SCALE = 0.7  # seated, a knee rise this share of `knee_rise` is a full step

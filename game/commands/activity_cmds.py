@@ -178,7 +178,7 @@ def count_command(args: argparse.Namespace) -> int:
     try:
         params = runner.resolve(args.activity, overrides, level)
         needs = catalog.info(args.activity).needs
-    except ValueError as exc:
+    except (ValueError, ImportError) as exc:
         raise CliError(str(exc)) from None
     path = Path(args.source)
     if not path.exists():
@@ -224,6 +224,10 @@ def track_video(path: Path, needs: str, workers: int | None = None) -> list[Any]
         frames = list(tracker.frames())
     except (SourceError, EstimatorError) as exc:
         raise CliError(str(exc)) from None
+    except (ImportError, RuntimeError) as exc:  # MediaPipe itself could not load its models
+        raise CliError(f"the MediaPipe models could not be loaded ({exc}); run `wigglequest doctor`") from None
+    finally:
+        tracker.close()
     if not frames:
         raise CliError(f"no pictures could be read from {path}")
     return frames
