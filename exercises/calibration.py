@@ -185,7 +185,7 @@ class Calibrator:
             sh = g.pt(f, g.side_lm(side, "SHOULDER"))
             s.add(f"{side}_sx", sh[0] / f.aspect, length=False)
             s.add(f"{side}_sy", sh[1], length=False)
-            s.add(f"{side}_leg", _leg_length(f, side))
+            s.add(f"{side}_leg", g.leg_length(f, side))
             s.add(f"{side}_knee", g.knee_angle(f, side))
             s.add(f"{side}_hip", g.hip_angle(f, side))
         if self.stage == "still":
@@ -306,13 +306,6 @@ def with_seated(cal: Calibration, seated: bool) -> Calibration:
 
 
 # --- measurements ------------------------------------------------------------------------------
-
-def _leg_length(f: PoseFrame, side: Side) -> float | None:
-    h, k, a = g.side_lm(side, "HIP"), g.side_lm(side, "KNEE"), g.side_lm(side, "ANKLE")
-    if not g.visible(f, (h, k, a)):
-        return None
-    return float(np.linalg.norm(g.pt(f, h) - g.pt(f, k)) + np.linalg.norm(g.pt(f, k) - g.pt(f, a)))
-
 
 def _t_pose(f: PoseFrame) -> bool:
     """Both arms out sideways (elevation 65..115 degrees) and nearly straight."""

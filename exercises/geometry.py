@@ -107,6 +107,16 @@ def hip_angle(frame: PoseFrame, side: Side) -> float | None:
     return angle_deg(pt3(frame, s), pt3(frame, h), pt3(frame, k))
 
 
+def hip_flexion(frame: PoseFrame, side: Side) -> float | None:
+    """Thigh against the trunk axis in 3D: 0 standing, 90 thigh level (knee lift or sitting)."""
+    h, k = side_lm(side, "HIP"), side_lm(side, "KNEE")
+    if not visible(frame, (*_TRUNK, k)):
+        return None
+    axis = (pt3(frame, Body.LEFT_HIP) + pt3(frame, Body.RIGHT_HIP)
+            - pt3(frame, Body.LEFT_SHOULDER) - pt3(frame, Body.RIGHT_SHOULDER)) / 2.0
+    return vector_angle_deg(pt3(frame, k) - pt3(frame, h), axis)
+
+
 def knee_angle(frame: PoseFrame, side: Side) -> float | None:
     """Thigh to shin, 180 straight leg, smaller when bent (3D)."""
     h, k, a = side_lm(side, "HIP"), side_lm(side, "KNEE"), side_lm(side, "ANKLE")
@@ -136,6 +146,14 @@ def arm_length(frame: PoseFrame, side: Side) -> float | None:
     if not visible(frame, (s, e, w)):
         return None
     return float(np.linalg.norm(pt(frame, s) - pt(frame, e)) + np.linalg.norm(pt(frame, e) - pt(frame, w)))
+
+
+def leg_length(frame: PoseFrame, side: Side) -> float | None:
+    """Hip to knee to ankle, in the picture plane."""
+    h, k, a = side_lm(side, "HIP"), side_lm(side, "KNEE"), side_lm(side, "ANKLE")
+    if not visible(frame, (h, k, a)):
+        return None
+    return float(np.linalg.norm(pt(frame, h) - pt(frame, k)) + np.linalg.norm(pt(frame, k) - pt(frame, a)))
 
 
 def distance(frame: PoseFrame, a: Body, b: Body, unit: float) -> float | None:

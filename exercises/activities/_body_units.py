@@ -37,13 +37,6 @@ def from_calibration(cal: Calibration) -> Units:
                  cal.leg_length)
 
 
-def leg_length(frame: PoseFrame, side: str) -> float | None:
-    h, k, a = g.side_lm(side, "HIP"), g.side_lm(side, "KNEE"), g.side_lm(side, "ANKLE")  # type: ignore[arg-type]
-    if not g.visible(frame, (h, k, a)):
-        return None
-    return float(np.linalg.norm(g.pt(frame, h) - g.pt(frame, k)) + np.linalg.norm(g.pt(frame, k) - g.pt(frame, a)))
-
-
 @dataclass
 class UnitSampler:
     """Collects measurements frame by frame; `units()` gives medians, estimating whatever was
@@ -60,7 +53,7 @@ class UnitSampler:
         self._add("shoulder_width", g.shoulder_width(frame))
         for side in ("left", "right"):
             self._add(f"arm_{side}", g.arm_length(frame, side))
-            self._add(f"leg_{side}", leg_length(frame, side))
+            self._add(f"leg_{side}", g.leg_length(frame, side))
 
     def clear(self) -> None:
         self.samples.clear()

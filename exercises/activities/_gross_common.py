@@ -23,7 +23,7 @@ from exercises import params as common
 from exercises.api import ParamSpec
 from exercises.base import ActivityBase
 from exercises.events import Side
-from exercises.geometry import mid, pt, pt3, side_lm, vector_angle_deg, visible
+from exercises.geometry import mid, pt, torso_length, visible
 from exercises.reps import RepCounter, RepOutcome
 from tracking.frame import PoseFrame
 from tracking.landmarks import Body
@@ -38,38 +38,6 @@ ANKLES = (Body.LEFT_ANKLE, Body.RIGHT_ANKLE)
 
 
 # --- measurements ----------------------------------------------------------------------------
-
-def trunk_axis(frame: PoseFrame) -> np.ndarray | None:
-    """Shoulder midpoint to hip midpoint (pointing down the body), picture plane."""
-    if not visible(frame, TRUNK):
-        return None
-    return mid(frame, *HIPS) - mid(frame, *SHOULDERS)
-
-
-def arm_abduction(frame: PoseFrame, side: Side) -> float | None:
-    """Upper arm against the trunk axis in the picture plane: 0 at the side, 90 straight out,
-    180 straight up.  This is clinical shoulder abduction (humerus against the trunk line)."""
-    s, e = side_lm(side, "SHOULDER"), side_lm(side, "ELBOW")
-    axis = trunk_axis(frame)
-    if axis is None or not visible(frame, (s, e)):
-        return None
-    return vector_angle_deg(pt(frame, e) - pt(frame, s), axis)
-
-
-def hip_flexion(frame: PoseFrame, side: Side) -> float | None:
-    """Thigh against the trunk axis in 3D: 0 standing, 90 thigh level (knee lift or sitting)."""
-    h, k = side_lm(side, "HIP"), side_lm(side, "KNEE")
-    if not visible(frame, TRUNK + (k,)):
-        return None
-    axis = (pt3(frame, Body.LEFT_HIP) + pt3(frame, Body.RIGHT_HIP)
-            - pt3(frame, Body.LEFT_SHOULDER) - pt3(frame, Body.RIGHT_SHOULDER)) / 2.0
-    return vector_angle_deg(pt3(frame, k) - pt3(frame, h), axis)
-
-
-def torso(frame: PoseFrame) -> float | None:
-    axis = trunk_axis(frame)
-    return None if axis is None else float(np.linalg.norm(axis))
-
 
 def hip_width(frame: PoseFrame) -> float | None:
     if not visible(frame, HIPS):
@@ -96,17 +64,24 @@ def y_of(frame: PoseFrame, lms: Iterable[Body]) -> float | None:
 
 @dataclass
 class RunningMedian:
-    """Median of the last `size` samples: follows the child, ignores single bad frames."""
+    """Median of the last `size` samples: a long window (45) follows the child's body size and
+    ignores bad frames; a short one (3, 5) removes one-frame spikes from a signal, lagging
+    size // 2 frames."""
 
     size: int = 45
     values: deque[float] = field(default_factory=deque)
 
     def add(self, value: float | None) -> float | None:
+        """Keep a sample (None is skipped) and give the median so far."""
         if value is not None:
             self.values.append(value)
             while len(self.values) > self.size:
                 self.values.popleft()
         return self.value
+
+    def __call__(self, value: float | None) -> float | None:
+        """As a filter: an unseen sample stays unseen."""
+        return None if value is None else self.add(value)
 
     @property
     def value(self) -> float | None:
@@ -159,23 +134,6 @@ class Stillness:
         first = np.mean([p for _, p in list(self.points)[:k]], axis=0)
         last = np.mean([p for _, p in list(self.points)[-k:]], axis=0)
         return float(np.linalg.norm(last - first)) / unit <= self.limit
-
-
-@dataclass
-class Median3:
-    """Median of the last `size` (3) values of a signal: removes one-frame spikes and lags
-    size // 2 frames."""
-
-    size: int = 3
-    values: deque[float] = field(default_factory=deque)
-
-    def __call__(self, value: float | None) -> float | None:
-        if value is None:
-            return None
-        self.values.append(value)
-        while len(self.values) > self.size:
-            self.values.popleft()
-        return statistics.median(self.values)
 
 
 # --- counting --------------------------------------------------------------------------------
@@ -296,7 +254,7 @@ class GrossActivity(ActivityBase):
         self.unit = self.torso_unit.value
 
     def observe(self, frame: PoseFrame, t: float) -> None:
-        self.unit = self.torso_unit.add(torso(frame))
+        self.unit = self.torso_unit.add(torso_length(frame))
 
     def still(self, frame: PoseFrame, t: float) -> bool:
         return self.stillness.still(frame, t, self.unit)

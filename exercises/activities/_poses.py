@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from exercises import geometry as g
-from exercises.activities._body_units import leg_length
+from exercises.geometry import leg_length
 from tracking.frame import PoseFrame
 from tracking.landmarks import Body
 

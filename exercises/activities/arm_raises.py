@@ -20,16 +20,15 @@ from exercises.activities._gross_common import (
     SIDES,
     TRUNK,
     GrossActivity,
-    Median3,
+    RunningMedian,
     TrackedReps,
-    arm_abduction,
     standard_params,
     success_rate,
 )
 from exercises.api import ActivityInfo, MetricSpec, ParamSpec
 from exercises.base import asymmetry_index
 from exercises.events import Event, PartialRep, RepCompleted, Side
-from exercises.geometry import visible
+from exercises.geometry import shoulder_abduction, visible
 from exercises.reps import RepCounter, cadence_per_min, normalise
 from tracking.frame import PoseFrame
 
@@ -90,7 +89,7 @@ class ArmRaises(GrossActivity):
 
     def __init__(self) -> None:
         super().__init__()
-        self.filters = {side: Median3() for side in SIDES}
+        self.filters = {side: RunningMedian(3) for side in SIDES}
         self.arms = {side: TrackedReps(_counter(), highs=("angle",)) for side in SIDES}
         self.together = TrackedReps(_counter())
         self.signals: dict[str, float] = {}
@@ -101,7 +100,7 @@ class ArmRaises(GrossActivity):
 
     def in_start_pose(self, frame: PoseFrame) -> bool:
         self.observe(frame, frame.t)
-        angles = [arm_abduction(frame, side) for side in SIDES]
+        angles = [shoulder_abduction(frame, side) for side in SIDES]
         if any(a is None or a > ARMS_DOWN_DEG for a in angles):
             return False
         return self.still(frame, frame.t)
@@ -109,7 +108,7 @@ class ArmRaises(GrossActivity):
     def step(self, frame: PoseFrame, t: float, dt: float) -> list[Event]:
         self.observe(frame, t)
         full = self.param("arm_angle")
-        angles = {side: self.filters[side](arm_abduction(frame, side)) for side in SIDES}
+        angles = {side: self.filters[side](shoulder_abduction(frame, side)) for side in SIDES}
         signals = {side: normalise(angles[side], ARM_REST_DEG, full) for side in SIDES}
         self.signals = {s: v for s, v in signals.items() if v is not None}
         events: list[Event] = []

@@ -21,7 +21,6 @@ from exercises.activities._gross_common import (
     SIDES,
     TRUNK,
     GrossActivity,
-    Median3,
     RunningMedian,
     TimedSamples,
     TrackedReps,
@@ -31,7 +30,7 @@ from exercises.activities._gross_common import (
 )
 from exercises.api import ActivityInfo, MetricSpec, ParamSpec
 from exercises.events import Event, PartialRep, RepCompleted
-from exercises.geometry import knee_angle, pt, side_lm, visible
+from exercises.geometry import knee_angle, leg_length, pt, side_lm, visible
 from exercises.reps import RepCounter, cadence_per_min
 from tracking.frame import PoseFrame
 
@@ -88,8 +87,8 @@ class BunnyHops(GrossActivity):
         super().__init__()
         self.leg_unit = RunningMedian(45)
         self.floors = {side: TimedSamples(FLOOR_WINDOW_S) for side in SIDES}
-        self.rise_filters = {side: Median3(5) for side in SIDES}  # a flight spans ~10 frames
-        self.mid_filter = Median3()
+        self.rise_filters = {side: RunningMedian(5) for side in SIDES}  # a flight spans ~10 frames
+        self.mid_filter = RunningMedian(3)
         self.hops = TrackedReps(RepCounter(high=1.0, low=LOW_SHARE, partial=PARTIAL_SHARE,
                                            min_rep_s=0.1),
                                 highs=("rise",))
@@ -105,11 +104,9 @@ class BunnyHops(GrossActivity):
         super().observe(frame, t)
         knees = [knee_angle(frame, side) for side in SIDES]
         if all(k is not None and k >= STRAIGHT_KNEE_DEG for k in knees):
-            lengths = []
-            for side in SIDES:
-                h, k, a = (pt(frame, side_lm(side, n)) for n in ("HIP", "KNEE", "ANKLE"))
-                lengths.append(float(np.linalg.norm(k - h) + np.linalg.norm(a - k)))
-            self.leg_unit.add(float(np.mean(lengths)))
+            lengths = [leg_length(frame, side) for side in SIDES]
+            if all(length is not None for length in lengths):
+                self.leg_unit.add(float(np.mean(lengths)))
         for side in SIDES:
             self.floors[side].add(t, float(pt(frame, side_lm(side, "ANKLE"))[1]))
 

@@ -24,11 +24,11 @@ from exercises.activities._body_units import (
     UnitSampler,
     from_calibration,
     hip_mid,
-    leg_length,
 )
 from exercises.api import ActivityInfo, MetricSpec, ParamSpec
 from exercises.base import ActivityBase, asymmetry_index
 from exercises.events import Event, HoldEnded, HoldProgress, HoldStarted, Side
+from exercises.geometry import leg_length
 from tracking.frame import PoseFrame
 from tracking.landmarks import Body
 

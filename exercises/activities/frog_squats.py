@@ -18,7 +18,7 @@ from exercises.activities._gross_common import (
     SIDES,
     TRUNK,
     GrossActivity,
-    Median3,
+    RunningMedian,
     TimedSamples,
     TrackedReps,
     standard_params,
@@ -84,8 +84,8 @@ class FrogSquats(GrossActivity):
         self.gate_height = TimedSamples(1.5)
         self.standing = 0.0  # hip height while the gate was held (0: gate skipped)
         self.recent = TimedSamples(RECENT_WINDOW_S)
-        self.height_filter = Median3()
-        self.knee_filters = {side: Median3() for side in SIDES}
+        self.height_filter = RunningMedian(3)
+        self.knee_filters = {side: RunningMedian(3) for side in SIDES}
         self.squats = TrackedReps(RepCounter(high=1.0, low=0.25, partial=0.35, min_rep_s=0.5),
                                   highs=("drop",), lows=("knee", "left", "right"))
         self.signal = 0.0

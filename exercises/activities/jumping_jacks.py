@@ -19,12 +19,10 @@ from exercises.activities._gross_common import (
     SIDES,
     TRUNK,
     GrossActivity,
-    Median3,
     RunningMedian,
     TimedSamples,
     TrackedReps,
     ankle_spread,
-    arm_abduction,
     hip_width,
     standard_params,
     success_rate,
@@ -32,7 +30,7 @@ from exercises.activities._gross_common import (
 from exercises.api import ActivityInfo, MetricSpec, ParamSpec
 from exercises.base import asymmetry_index
 from exercises.events import Event, PartialRep, RepCompleted, Side
-from exercises.geometry import visible
+from exercises.geometry import shoulder_abduction, visible
 from exercises.reps import RepCounter, normalise
 from tracking.frame import PoseFrame
 from tracking.landmarks import Body
@@ -91,8 +89,8 @@ class JumpingJacks(GrossActivity):
         self.hip_unit = RunningMedian(45)
         self.gate_spread = TimedSamples(1.5)
         self.base_spread = 1.0
-        self.angle_filters = {side: Median3() for side in SIDES}
-        self.spread_filter = Median3()
+        self.angle_filters = {side: RunningMedian(3) for side in SIDES}
+        self.spread_filter = RunningMedian(3)
         self.jacks = TrackedReps(RepCounter(high=1.0, low=0.2, partial=0.3, min_rep_s=0.35),
                                  highs=("left", "right", "spread", "arms", "legs"))
         self.signals: dict[str, float] = {}
@@ -118,7 +116,7 @@ class JumpingJacks(GrossActivity):
     def in_start_pose(self, frame: PoseFrame) -> bool:
         t = frame.t
         self.observe(frame, t)
-        angles = [arm_abduction(frame, side) for side in SIDES]
+        angles = [shoulder_abduction(frame, side) for side in SIDES]
         if any(a is None or a > ARMS_DOWN_DEG for a in angles):
             return False
         if not self.seated:
@@ -135,7 +133,7 @@ class JumpingJacks(GrossActivity):
 
     def step(self, frame: PoseFrame, t: float, dt: float) -> list[Event]:
         self.observe(frame, t)
-        angles = {side: self.angle_filters[side](arm_abduction(frame, side)) for side in SIDES}
+        angles = {side: self.angle_filters[side](shoulder_abduction(frame, side)) for side in SIDES}
         low_arm = min((a for a in angles.values() if a is not None), default=None)
         arms = normalise(low_arm, ARM_REST_DEG, self.param("arm_angle"))
         measures: dict[str, float | None] = {"left": angles["left"], "right": angles["right"],

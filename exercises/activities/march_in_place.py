@@ -19,17 +19,16 @@ from exercises.activities._gross_common import (
     SIDES,
     TRUNK,
     GrossActivity,
-    Median3,
+    RunningMedian,
     TimedSamples,
     TrackedReps,
-    hip_flexion,
     standard_params,
     success_rate,
 )
 from exercises.api import ActivityInfo, MetricSpec, ParamSpec
 from exercises.base import asymmetry_index
 from exercises.events import Event, PartialRep, RepCompleted, Side
-from exercises.geometry import pt, side_lm, visible
+from exercises.geometry import hip_flexion, pt, side_lm, visible
 from exercises.reps import RepCounter, cadence_per_min
 from tracking.frame import PoseFrame
 
@@ -93,11 +92,11 @@ class MarchInPlace(GrossActivity):
     def __init__(self) -> None:
         super().__init__()
         self.gate_knees = {side: TimedSamples(1.5) for side in SIDES}
-        self.gate_level = Median3(5)  # left minus right knee drop, for the start pose
+        self.gate_level = RunningMedian(5)  # left minus right knee drop, for the start pose
         self.rest = {side: 0.0 for side in SIDES}
         self.gated = False  # False when the gate was skipped: rest comes from recent frames
         self.recent = {side: TimedSamples(RECENT_WINDOW_S) for side in SIDES}
-        self.filters = {side: Median3() for side in SIDES}
+        self.filters = {side: RunningMedian(3) for side in SIDES}
         self.legs = {side: TrackedReps(RepCounter(high=1.0, low=0.3, partial=0.45,
                                                   min_rep_s=0.15), highs=("rise", "lift"))
                      for side in SIDES}
