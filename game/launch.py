@@ -136,11 +136,14 @@ def open_feed(opts: PlayOptions, clock: Clock, say: Callable[[str], None],
     try:
         probe_c.open()
     except (SourceError, OSError) as exc:
+        probe_c.close()
         say(f"wigglequest: {NO_CAMERA} ({exc})")
         return MouseFeed(clock), NO_CAMERA
-    finally:
-        probe_c.close()
-    return TrackerFeed(tracker_factory(lambda: WebcamSource(index)), "camera", start=start), ""
+    # Opening a webcam is slow: the first tracker takes the one just opened, later ones (a
+    # switch to the hands model) open their own.
+    spare = [probe_c]
+    return TrackerFeed(tracker_factory(lambda: spare.pop() if spare else WebcamSource(index)), "camera",
+                       start=start), ""
 
 
 def open_storage(url: str | None) -> Storage:

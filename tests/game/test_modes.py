@@ -156,3 +156,53 @@ def test_the_camera_chosen_in_the_grown_ups_area_is_used_at_the_next_start(tmp_p
     assert main(["play", "--db", url, "--screenshot", str(tmp_path / "a.png"), "--frames", "2"]) == 0
     assert main(["play", "--db", url, "--camera", "5", "--screenshot", str(tmp_path / "b.png"), "--frames", "2"]) == 0
     assert asked == [3, 5]  # the stored choice, unless the command line names one
+
+
+def test_the_webcam_is_opened_once_the_probe_becomes_the_trackers_camera(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Opening a webcam is slow: the probe that checks it exists is handed to the tracker."""
+    import time
+
+    import numpy as np
+
+    import tracking.sources.webcam as webcam
+
+    opened: list[int] = []
+
+    class Camera:
+        def __init__(self, index: int) -> None:
+            opened.append(index)
+
+        def isOpened(self) -> bool:  # noqa: N802
+            return True
+
+        def grab(self) -> bool:
+            time.sleep(1 / 30)
+            return True
+
+        def retrieve(self) -> tuple[bool, np.ndarray]:
+            return True, np.zeros((240, 320, 3), np.uint8)
+
+        def read(self) -> tuple[bool, np.ndarray]:
+            return self.grab() and self.retrieve()[0], self.retrieve()[1]
+
+        def set(self, prop: int, value: float) -> bool:
+            return True
+
+        def get(self, prop: int) -> float:
+            return 30.0
+
+        def release(self) -> None:
+            pass
+
+    monkeypatch.setattr(webcam, "open_camera_quietly", Camera)
+    feed, notice = open_feed(PlayOptions(camera=2), ManualClock(), print, start=False)
+    assert notice == "" and opened == [2]
+    try:
+        feed.start()  # type: ignore[attr-defined]
+        deadline = time.monotonic() + 20
+        while feed.status() != "running" and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert feed.status() == "running"
+    finally:
+        feed.stop()
+    assert opened == [2]
