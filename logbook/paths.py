@@ -11,9 +11,14 @@ APP_NAME = "wigglequest"
 DB_FILE = "logbook.sqlite3"
 
 
+def data_dir_path() -> Path:
+    """`WIGGLEQUEST_DATA_DIR`, else the platform's user data folder (not created)."""
+    return Path(os.environ.get("WIGGLEQUEST_DATA_DIR") or platformdirs.user_data_dir(APP_NAME))
+
+
 def data_dir() -> Path:
-    """`WIGGLEQUEST_DATA_DIR`, else the platform's user data folder; created when missing."""
-    path = Path(os.environ.get("WIGGLEQUEST_DATA_DIR") or platformdirs.user_data_dir(APP_NAME))
+    """The data folder, created when missing."""
+    path = data_dir_path()
     path.mkdir(parents=True, exist_ok=True)
     return path
 

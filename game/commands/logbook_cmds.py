@@ -200,12 +200,9 @@ def plan_new(args: argparse.Namespace) -> int:
 
     out: Path = args.output
     item: dict[str, Any] = {"activity": args.activity, "level": args.level}
-    params = {}
-    for pair in args.param:
-        name, sep, value = pair.partition("=")
-        if not sep or not name:
-            raise CliError(f"--param {pair!r}: write it as NAME=VALUE")
-        params[name.strip()] = _scalar(value.strip())
+    from game.commands.activity_cmds import parse_params
+
+    params = {name: _scalar(value) for name, value in parse_params(args.param).items()}
     if params:
         item["params"] = params
     for key in ("min_level", "max_level", "side"):

@@ -365,17 +365,9 @@ def _check_sound() -> Check:
                      "program; the game still plays without sound")
 
 
-def data_dir_path() -> Path:
-    """The data folder, found the same way as logbook.paths: env var, else the user data dir."""
-    env = os.environ.get("WIGGLEQUEST_DATA_DIR")
-    if env:
-        return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("wigglequest"))
-
-
 def _check_data_dir() -> Check:
+    from logbook.paths import data_dir_path
+
     path = data_dir_path()
     try:
         path.mkdir(parents=True, exist_ok=True)
