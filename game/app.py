@@ -140,7 +140,6 @@ class App:
             return
         image = upcoming()
         if image is not None:
-            self.ctx.camera.input_format = self.ctx.feed.image_format
             self.ctx.camera.prepare(image)
 
     def draw(self) -> None:

@@ -87,6 +87,7 @@ class GameContext:
     saved: int = 0  # results written this run (for the HUD and tests)
 
     def __post_init__(self) -> None:
+        self.camera.input_format = self.feed.image_format  # the layer reads the feed's own format
         watch = getattr(self.feed, "watch", None)  # reactive synthetic players see the activity
         if watch is not None:
             watch(self.activity_view)

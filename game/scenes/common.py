@@ -95,8 +95,6 @@ def draw_avatar(surface: pygame.Surface, theme: Theme, avatar_id: str, center: t
 def update_camera(ctx: GameContext, seen: Seen) -> None:
     """Hand the newest camera picture to the camera layer (it converts once per new seq).
     Called from update, never from draw."""
-    if ctx.camera.input_format != ctx.feed.image_format:  # the layer reads the feed's own format
-        ctx.camera.input_format = ctx.feed.image_format
     ctx.camera.set_image(seen.image, seen.seq)
 
 

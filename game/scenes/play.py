@@ -175,13 +175,12 @@ class PlayScene(Scene):
             if left <= 0:
                 self.start_activity()
             return
-        events: list[Event] = taken if taken is not None else []
+        events = taken
         if taken is None and not self.activity.finished and self.ctx.feed.now() - self.t_act >= NO_FRAME_S:
             self.t_act = max(self.t_act, self.ctx.feed.now())
             events = self.activity.update(None, self.t_act)
-        previous = self.view
-        self.view = self.activity.view()
-        self.react(events, previous)
+        if events is not None:  # the activity advanced: a new view, and what happened
+            self.advanced(events)
         if self.activity.finished:
             self.finish()
             return
@@ -216,9 +215,13 @@ class PlayScene(Scene):
         events sound now too); ending, pausing and the countdown stay in `update`."""
         events = self.take_frame()
         if events is not None:
-            previous = self.view
-            self.view = self.activity.view()
-            self.react(events, previous)
+            self.advanced(events)
+
+    def advanced(self, events: list[Event]) -> None:
+        """The activity moved on: take its new view and react to what happened."""
+        previous = self.view
+        self.view = self.activity.view()
+        self.react(events, previous)
 
     def pause_game(self, auto: bool) -> None:
         self.ctx.scenes.push(PausedScene(self.ctx, self, auto))
