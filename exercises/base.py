@@ -28,6 +28,9 @@ class ActivityBase:
 
     info: ActivityInfo
     ready_hold_s: float = READY_HOLD_S
+    # True: any break in the start pose starts the gate over (a hand that keeps pinching, a knee
+    # that lifts); False: the gate's progress drains back at twice the rate it filled.
+    gate_resets: bool = False
 
     def __init__(self) -> None:
         self.params: dict[str, Any] = {}
@@ -87,7 +90,7 @@ class ActivityBase:
             else:
                 # Unseen frames count against the gate like being out of pose: a child still
                 # stepping in (feet flickering at the picture's edge) must not open it.
-                self.ready_s = max(0.0, self.ready_s - 2 * dt)
+                self.ready_s = 0.0 if seen and self.gate_resets else max(0.0, self.ready_s - 2 * dt)
                 if not seen:
                     self.unseen_s += dt
                     if self.unseen_s > LOST_AFTER_S:

@@ -228,12 +228,6 @@ def standard_params(reps_default: int, *, seated: bool, extra: Iterable[ParamSpe
     return tuple(specs)
 
 
-def calibration_torso(params: Mapping[str, object]) -> float | None:
-    """Torso length from a Calibration passed as params["calibration"], if it has one."""
-    value = getattr(params.get("calibration"), "torso", None)
-    return float(value) if isinstance(value, int | float) and value > 0 else None
-
-
 class GrossActivity(ActivityBase):
     """ActivityBase plus body units that follow the child and a stillness check for the gate.
 
@@ -248,9 +242,9 @@ class GrossActivity(ActivityBase):
         self.unit: float | None = None
 
     def on_start(self, t: float) -> None:
-        seed = calibration_torso(self.params)
-        if seed is not None:
-            self.torso_unit.add(seed)
+        cal = self.calibration()
+        if cal is not None and cal.torso > 0:
+            self.torso_unit.add(cal.torso)
         self.unit = self.torso_unit.value
 
     def observe(self, frame: PoseFrame, t: float) -> None:

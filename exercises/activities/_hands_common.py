@@ -162,6 +162,8 @@ class HandActivity(ActivityBase):
     """ActivityBase for hand activities: `side` picks the hand(s), the ready gate is an open hand
     held still, and the activity pauses when the needed hand is lost."""
 
+    gate_resets = True
+
     def __init__(self) -> None:
         super().__init__()
         self.gate = StillnessGate()
@@ -204,10 +206,7 @@ class HandActivity(ActivityBase):
         hands = self.wanted_hands(frame)
         if self.side_param() not in ("both",) and hands:
             hands = [h for h in hands if is_open(h, frame.aspect)][:1] or hands[:1]
-        ok = self.gate.check(hands, frame)
-        if not ok:
-            self.ready_s = 0.0
-        return ok
+        return self.gate.check(hands, frame)
 
     def start_pose_cue(self) -> str:
         return "open_hand"

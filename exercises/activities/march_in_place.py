@@ -88,6 +88,7 @@ INFO = ActivityInfo(
 
 class MarchInPlace(GrossActivity):
     info = INFO
+    gate_resets = True
 
     def __init__(self) -> None:
         super().__init__()
@@ -128,8 +129,7 @@ class MarchInPlace(GrossActivity):
         assert left is not None and right is not None
         level = self.gate_level(left - right)
         if level is None or abs(level) > LEVEL_KNEES:
-            self.ready_s = 0.0  # a knee lifted (a step): the start pose must be held anew
-            return False
+            return False  # a knee lifted (a step): held anew from the start (gate_resets)
         if self.seated and max(left, right) > SEATED_KNEE_DROP:
             return False
         if not self.seated and min(left, right) < STANDING_KNEE_DROP:

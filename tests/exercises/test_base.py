@@ -375,3 +375,14 @@ def test_resolve_params_keeps_adaptive_play_within_bounds(tiny_in_catalog: str) 
         resolve_params(tiny_in_catalog, 2, {"min_level": 4, "max_level": 2})
     with pytest.raises(ValueError, match="depth must be a number"):
         resolve_params(tiny_in_catalog, 2, {"depth": "deep"})
+
+
+@pytest.mark.parametrize("resets", [False, True])
+def test_a_break_in_the_start_pose_drains_or_restarts_the_gate(resets: bool) -> None:
+    a = started()
+    a.gate_resets = resets
+    run(a, [(0.6, "hold", 10.0)])  # 0.6 s of the 1 s gate
+    assert a.ready_s == pytest.approx(0.6, abs=0.05)
+    run(a, [(2 / FPS, "hold", 90.0)], t0=18 / FPS)  # two frames out of the pose
+    assert a.phase == "waiting"
+    assert a.ready_s == (0.0 if resets else pytest.approx(0.6 - 4 / FPS, abs=0.05))
