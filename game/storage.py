@@ -134,7 +134,7 @@ class LogbookStorage:
         if plan is None:
             return None, []
         steps = []
-        for p in self.book.today_progress(nickname, day):
+        for p in self.book.today_progress(nickname, day, plan):
             item = p.item
             steps.append(PlanStep(
                 activity_id=item.activity_id, level=item.level,

@@ -395,9 +395,11 @@ class Logbook:
     def minutes_played(self, child_nickname: str, since: date | None = None) -> float:
         return sum(r.duration_s for r in self.results_for(child_nickname, since)) / 60.0
 
-    def today_progress(self, child_nickname: str, today: date) -> list[ItemProgress]:
-        """Per item of the plan active today: how much is done of what is required."""
-        plan = self.active_plan(child_nickname, today)
+    def today_progress(self, child_nickname: str, today: date,
+                       plan: StoredPlan | None = None) -> list[ItemProgress]:
+        """Per item of the plan active today (or of `plan`, already fetched): how much is done
+        of what is required."""
+        plan = plan or self.active_plan(child_nickname, today)
         if plan is None:
             return []
         todays = [r for r in self.results_for(child_nickname, today) if r.day == today]

@@ -178,7 +178,7 @@ def plan_show(args: argparse.Namespace) -> int:
     with _open(args) as logbook:
         child = logbook.child(args.child)
         plan = logbook.active_plan(child.nickname, on)
-        progress = logbook.today_progress(child.nickname, on) if plan else []
+        progress = logbook.today_progress(child.nickname, on, plan) if plan else []
     if plan is None:
         print(f"{child.nickname} has no plan for {on}")
         return 0
