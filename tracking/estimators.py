@@ -47,6 +47,11 @@ class Estimator(Protocol):
 
     def process(self, image: CameraImage) -> Estimate: ...
 
+    def prepare(self, image: CameraImage) -> None:
+        """Make the picture's conversions `process` will use (the tracker's grabber calls it,
+        so they are done while the model is busy with the previous frame)."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -141,8 +146,11 @@ class PoseEstimator:
             self._pose.reset()
             self._pose.process(_blank_picture().rgb)
 
+    def prepare(self, image: CameraImage) -> None:
+        _ = image.pose_rgb
+
     def process(self, image: CameraImage) -> Estimate:
-        results = self._pose.process(image.rgb)
+        results = self._pose.process(image.pose_rgb)
         if results.pose_landmarks is None:
             return Estimate()
         return Estimate(body=pose_from_landmarks(results.pose_landmarks))
@@ -176,6 +184,9 @@ class HandsEstimator:
             self._hands.reset()
             self._hands.process(_blank_picture().mirrored_rgb)
 
+    def prepare(self, image: CameraImage) -> None:
+        _ = image.mirrored_rgb
+
     def process(self, image: CameraImage) -> Estimate:
         results = self._hands.process(image.mirrored_rgb)
         return Estimate(hands=hands_from_results(results.multi_hand_landmarks,
@@ -198,6 +209,11 @@ class CombinedEstimator:
             HandsEstimator(hands_complexity, max_hands, quiet=quiet)
             if needs in ("hands", "both") else None
         )
+
+    def prepare(self, image: CameraImage) -> None:
+        for est in (self.pose, self.hands):
+            if est is not None:
+                est.prepare(image)
 
     def process(self, image: CameraImage) -> Estimate:
         body = self.pose.process(image).body if self.pose else None

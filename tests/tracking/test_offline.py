@@ -77,6 +77,9 @@ class IndexModel:
         self.fail_at = fail_at
         self.seen: list[int] = []
 
+    def prepare(self, image: CameraImage) -> None:
+        pass
+
     def process(self, image: CameraImage) -> Estimate:
         index = read_index(image.bgr)
         self.seen.append(index)

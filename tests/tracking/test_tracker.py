@@ -89,8 +89,14 @@ class FakeEstimator:
         self.delay, self.fail_at = delay, fail_at
         self.seen: list[int] = []
         self.closed = False
+        self.prepared: dict[int, str] = {}  # id(picture) -> the thread that prepared it
+        self.processed_prepared: list[bool] = []
+
+    def prepare(self, image: CameraImage) -> None:
+        self.prepared[id(image)] = threading.current_thread().name
 
     def process(self, image: CameraImage) -> Estimate:
+        self.processed_prepared.append(self.prepared.get(id(image)) == "tracker-grab")
         self.seen.append(int(image.bgr[0, 0, 0]) + 256 * int(image.bgr[0, 0, 1]))
         if self.fail_at is not None and len(self.seen) > self.fail_at:
             raise RuntimeError("model exploded")
@@ -125,6 +131,21 @@ def test_newest_frame_wins_and_skipped_frames_are_counted() -> None:
     wait_for(lambda: tracker.stats().status == "ended")
     assert tracker.stop()
     assert model.closed
+
+
+def test_live_pictures_are_converted_by_the_grabber_before_the_model_takes_them() -> None:
+    camera, model = GatedCamera(), FakeEstimator()
+    tracker = Tracker(camera, lambda: model, smooth=False).start()
+    assert tracker.wait_ready(10)
+    camera.release(3)
+    wait_for(lambda: tracker.stats().frames_processed + tracker.stats().frames_dropped == 3)
+    # The model got the very picture the grabber thread prepared (so the worker starts the
+    # model at once), and the picture for the screen was converted there too.
+    assert model.processed_prepared and all(model.processed_prepared)
+    latest = tracker.latest()
+    assert latest.image is not None and latest.image.shape == (8, 8, 3)
+    camera.finished.set()
+    assert tracker.stop()
 
 
 def test_slow_model_fast_camera_drops_frames_not_time_and_stop_joins() -> None:
