@@ -84,31 +84,3 @@ class UnitSampler:
 
 def hip_mid(frame: PoseFrame) -> np.ndarray:
     return g.mid(frame, Body.LEFT_HIP, Body.RIGHT_HIP)
-
-
-def shoulder_mid(frame: PoseFrame) -> np.ndarray:
-    return g.mid(frame, Body.LEFT_SHOULDER, Body.RIGHT_SHOULDER)
-
-
-STILL_WINDOW_S = 0.2
-STILL_SPEED = 0.25  # torso lengths per second: slower than this is standing still
-
-
-@dataclass
-class Stillness:
-    """Is the child standing (or sitting) still, not walking into place?  The shoulder midpoint
-    compared with where it was STILL_WINDOW_S ago (one frame to the next is too noisy)."""
-
-    history: deque[tuple[float, np.ndarray]] = field(default_factory=lambda: deque(maxlen=60))
-
-    def update(self, frame: PoseFrame) -> bool:
-        torso = g.torso_length(frame)
-        if torso is None or torso <= 0:
-            return False
-        p = shoulder_mid(frame)
-        self.history.append((frame.t, p))
-        old = [(t, q) for t, q in self.history if frame.t - t >= STILL_WINDOW_S]
-        if not old:
-            return False
-        t0, q0 = old[-1]
-        return float(np.linalg.norm(p - q0)) / torso / (frame.t - t0) < STILL_SPEED

@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from exercises import params as common
+from exercises.activities._stillness import Stillness
 from exercises.api import ParamSpec
 from exercises.base import ActivityBase
 from exercises.events import Side
-from exercises.geometry import mid, pt, torso_length, visible
+from exercises.geometry import pt, torso_length, visible
 from exercises.reps import RepCounter, RepOutcome
 from tracking.frame import PoseFrame
 from tracking.landmarks import Body
@@ -109,32 +110,6 @@ class TimedSamples:
 
     def median(self) -> float | None:
         return self.quantile(0.5)
-
-@dataclass
-class Stillness:
-    """Has the hip midpoint stayed put (within `limit` torso lengths) over the last `window_s`?
-    Compares the mean of the first and last few samples so tracker noise does not look like
-    motion.  With too few samples to tell it says yes: the gate's hold time (longer than the
-    window) still stops a moving child from passing it."""
-
-    window_s: float = 0.6
-    limit: float = 0.12
-    points: deque[tuple[float, np.ndarray]] = field(default_factory=deque)
-
-    def still(self, frame: PoseFrame, t: float, unit: float | None) -> bool:
-        if not visible(frame, HIPS) or not unit:
-            self.points.clear()
-            return False
-        self.points.append((t, mid(frame, *HIPS)))
-        while self.points and self.points[0][0] < t - self.window_s:
-            self.points.popleft()
-        if len(self.points) < 4:
-            return True  # too soon to tell; the gate's own hold time covers the window
-        k = min(3, len(self.points) // 2)
-        first = np.mean([p for _, p in list(self.points)[:k]], axis=0)
-        last = np.mean([p for _, p in list(self.points)[-k:]], axis=0)
-        return float(np.linalg.norm(last - first)) / unit <= self.limit
-
 
 # --- counting --------------------------------------------------------------------------------
 

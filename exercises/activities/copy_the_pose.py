@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from exercises import params as P
-from exercises.activities._body_units import Stillness
 from exercises.activities._poses import BY_ID, CARDS, PoseCard, arms_down, features, match
+from exercises.activities._stillness import Stillness
 from exercises.api import ActivityInfo, MetricSpec, ParamSpec
 from exercises.base import ActivityBase
 from exercises.events import Event, HoldEnded, HoldStarted, RepCompleted, Side
@@ -139,7 +139,7 @@ class CopyThePose(ActivityBase):
         return features(frame, legs=not self.seated)
 
     def in_start_pose(self, frame: PoseFrame) -> bool:
-        still = self.stillness.update(frame)
+        still = self.stillness.still(frame, frame.t)
         f = self._features(frame)
         return still and f is not None and arms_down(f) and f.get("lift", 0.0) <= LIFT_DOWN
 

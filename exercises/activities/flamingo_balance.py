@@ -19,12 +19,12 @@ from typing import Any
 from exercises import geometry as g
 from exercises import params as P
 from exercises.activities._body_units import (
-    Stillness,
     Units,
     UnitSampler,
     from_calibration,
     hip_mid,
 )
+from exercises.activities._stillness import Stillness
 from exercises.api import ActivityInfo, MetricSpec, ParamSpec
 from exercises.base import ActivityBase, asymmetry_index
 from exercises.events import Event, HoldEnded, HoldProgress, HoldStarted, Side
@@ -154,7 +154,7 @@ class FlamingoBalance(ActivityBase):
         return float(g.pt(frame, Body.LEFT_ANKLE)[1] - g.pt(frame, Body.RIGHT_ANKLE)[1]) / leg
 
     def in_start_pose(self, frame: PoseFrame) -> bool:
-        if not self.stillness.update(frame):
+        if not self.stillness.still(frame, frame.t):
             return False
         legs = [v for v in (leg_length(frame, "left"), leg_length(frame, "right")) if v]
         knees = [g.knee_angle(frame, s) for s in ("left", "right")]

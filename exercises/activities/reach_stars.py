@@ -27,8 +27,9 @@ import numpy as np
 
 from exercises import geometry as g
 from exercises import params as P
-from exercises.activities._body_units import Stillness, Units, UnitSampler, from_calibration
+from exercises.activities._body_units import Units, UnitSampler, from_calibration
 from exercises.activities._poses import arm_direction
+from exercises.activities._stillness import Stillness
 from exercises.api import ActivityInfo, MetricSpec, ParamSpec, Target
 from exercises.base import ActivityBase, asymmetry_index
 from exercises.events import Event, Side, TargetHit, TargetMissed
@@ -271,7 +272,7 @@ class ReachStars(ActivityBase):
         return g.visible(frame, NEEDED)
 
     def in_start_pose(self, frame: PoseFrame) -> bool:
-        if not self.stillness.update(frame):
+        if not self.stillness.still(frame, frame.t):
             return False
         for side in ("left", "right"):
             elbow = g.elbow_angle(frame, side)
