@@ -44,6 +44,8 @@ class ActivityBase:
         self.total_s = 0.0  # time after the gate, paused or not
         self.ready_s = 0.0
         self.unseen_s = 0.0
+        self.paused_at: float | None = None
+        self.away_s = 0.0  # how long the last pause lasted (set before on_resume)
         self.completed = False
         self.level_changes: list[LevelChange] = []
         self.trials: list[tuple[float, bool]] = []
@@ -105,6 +107,8 @@ class ActivityBase:
             self.unseen_s = 0.0
             if self.phase == "paused":
                 self.phase = "playing"
+                self.away_s = t - self.paused_at if self.paused_at is not None else 0.0
+                self.paused_at = None
                 self.on_resume(t)
             self.active_s += dt
             assert frame is not None
@@ -117,6 +121,7 @@ class ActivityBase:
             if self.phase == "playing":
                 if self.unseen_s > LOST_AFTER_S:
                     self.phase = "paused"
+                    self.paused_at = t
                     self.on_pause(t)
                     self.cue(events, "come_back", t, force=True)
                 else:

@@ -105,7 +105,6 @@ class CopyThePose(ActivityBase):
         self.matched: list[tuple[str, float, float]] = []  # (card, time to match, quality)
         self.missed: list[str] = []
         self.best: list[float] = []
-        self.paused_t: float | None = None
 
     def _read_level(self, params: Mapping[str, Any]) -> None:
         self.threshold = float(params.get("threshold", 0.6))
@@ -151,15 +150,11 @@ class CopyThePose(ActivityBase):
     def on_play(self, t: float) -> None:
         self.next_card_t = t
 
-    def on_pause(self, t: float) -> None:
-        self.paused_t = t
-
     def on_resume(self, t: float) -> None:
-        if self.paused_t is not None and self.card is not None:
-            self.card.shown_t += t - self.paused_t  # time away does not count against the card
+        if self.card is not None:
+            self.card.shown_t += self.away_s  # time away does not count against the card
             self.card.hold_t = None
             self.card.above = self.card.below = 0
-        self.paused_t = None
 
     def step(self, frame: PoseFrame, t: float, dt: float) -> list[Event]:
         events: list[Event] = []

@@ -255,7 +255,6 @@ class ReachStars(ActivityBase):
         self.crossings = 0
         self.farthest = 0.0
         self.wrong_touches = 0
-        self.paused_t: float | None = None
 
     def _read_level(self, params: Mapping[str, Any]) -> None:
         self.star_size = float(params.get("star_size", 0.3))
@@ -294,15 +293,11 @@ class ReachStars(ActivityBase):
             self.units = self.sampler.units()
         self.next_star_t = t + GAP_S / 2
 
-    def on_pause(self, t: float) -> None:
-        self.paused_t = t
-
     def on_resume(self, t: float) -> None:
-        if self.paused_t is not None and self.star is not None:
-            self.star.shown_t += t - self.paused_t  # time away does not count against the star
+        if self.star is not None:
+            self.star.shown_t += self.away_s  # time away does not count against the star
             for h in self.hands.values():
                 h.reset()
-        self.paused_t = None
 
     def _scale(self, frame: PoseFrame) -> float:
         """How much bigger the child looks now than when measured (stepping closer or back)."""

@@ -173,6 +173,8 @@ def test_losing_the_child_pauses_the_clock_and_asks_them_back() -> None:
     assert a.active_s - active_before == pytest.approx(0.6, abs=0.05)
     ev = run(a, [(2.4, "reps", 2)], t0=5.6)
     assert a.phase == "playing" and ("resume", pytest.approx(5.6)) in a.hooks
+    paused_at = next(t for name, t in a.hooks if name == "pause")
+    assert a.away_s == pytest.approx(5.6 - paused_at) and a.away_s > 1.0  # for on_resume
     assert a.count() == 4
     r = a.result()
     # the gate opened at t = 1.0 (READY_HOLD_S of holding); 7.0 s after it, 2.0 s unseen

@@ -209,3 +209,37 @@ def test_movement_figures_without_aiming_at_stars() -> None:
                       time_per_star_s=30.0)
     assert r.metrics["reaches"] == 5
     assert r.metrics["hand_midline_crossings"] == 2  # the third and fourth reach cross over
+
+
+def test_time_away_does_not_count_against_the_star() -> None:
+    """The child leaves for 6 s (longer than the 4 s a star lasts) while a star is up: the star
+    waits, and is missed only after its full time of being seen."""
+    a = create("reach_stars")
+    a.start(resolve_params("reach_stars", 3, {}), 0.0)
+    src = SyntheticSource(ReachScript(duration=60.0), seed=9)  # a child who never reaches
+    src.open()
+    missed: list[float] = []
+    i = 0
+
+    def feed(frames: int, present: bool = True) -> None:
+        nonlocal i
+        for _ in range(frames):
+            f = src.frame_at(i)
+            if not present:
+                f = type(f)(seq=f.seq, t=f.t, body=None, image_size=f.image_size)
+            missed.extend(f.t for e in a.update(f, f.t) if isinstance(e, TargetMissed))
+            i += 1
+
+    while not any(t.state == "active" for t in a.view().targets):
+        feed(1)
+        assert i < 30 * 20, "no star appeared"
+    shown_at = i / 30
+    feed(30)  # seen for 1 s with the star up
+    feed(6 * 30, present=False)
+    assert a.phase == "paused" and not missed
+    feed(2 * 30)  # back: 3 s seen in all, the star (4 s) still waits
+    assert a.phase == "playing" and not missed and a.away_s > 5.0
+    feed(2 * 30)
+    assert missed, "the star was never missed"
+    seen_before_miss = missed[0] - shown_at - a.away_s
+    assert 3.9 <= seen_before_miss <= 4.4
