@@ -21,6 +21,7 @@ from game.widgets import Buttons
 
 if TYPE_CHECKING:
     from game.context import GameContext
+    from game.feeds import Seen
 
 
 class Scene:
@@ -33,6 +34,7 @@ class Scene:
         self.ctx = ctx
         self.t = 0.0  # game seconds since this scene was entered
         self.buttons = Buttons()
+        self._seen_seq = -1  # the feed's newest frame this scene has taken (see take_new)
 
     def on_enter(self) -> None: ...
 
@@ -44,6 +46,17 @@ class Scene:
 
     def sync(self) -> None:
         """Take what the feed published since the last update (see the module docstring)."""
+
+    def take_new(self) -> Seen | None:
+        """The feed's newest frame if this scene has not taken it yet, else None.  Its picture
+        goes to the camera layer here (converted once per new frame): call from sync or update,
+        never from draw."""
+        seen = self.ctx.feed.latest()
+        if seen.seq == self._seen_seq:
+            return None
+        self._seen_seq = seen.seq
+        self.ctx.camera.set_image(seen.image, seen.seq)
+        return seen
 
     def update(self, intents: Intents, dt: float) -> None:
         self.t += dt

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.feeds import Seen
 from game.render import art
 from game.theme import Theme
 
@@ -90,12 +89,6 @@ def draw_sticker(surface: pygame.Surface, theme: Theme, sticker_id: str, center:
 def draw_avatar(surface: pygame.Surface, theme: Theme, avatar_id: str, center: tuple[float, float], size: float) -> None:
     blit_cached(surface, theme, ("avatar", avatar_id), center, size,
                 lambda s, c, z: art.draw_avatar(s, avatar_id, c, z))
-
-
-def update_camera(ctx: GameContext, seen: Seen) -> None:
-    """Hand the newest camera picture to the camera layer (it converts once per new seq).
-    Called from update, never from draw."""
-    ctx.camera.set_image(seen.image, seen.seq)
 
 
 def draw_sky(surface: pygame.Surface, ctx: GameContext) -> None:

@@ -34,7 +34,7 @@ from game.render.activities import draw_activity
 from game.render.effects import Effects
 from game.render.overlay import draw_body, draw_hands
 from game.scenes.base import Scene
-from game.scenes.common import bob, draw_avatar, heading, update_camera
+from game.scenes.common import bob, draw_avatar, heading
 from game.storage import PlanStep
 from game.widgets import Button
 from tracking.frame import PoseFrame
@@ -118,7 +118,6 @@ class PlayScene(Scene):
         self.frame: PoseFrame | None = None
         self.result: ActivityResult | None = None
         self.saved = False
-        self._seq = -1
         self._phase = "waiting"
         self._count_said = 4
         self.paused = False  # the "come back!" overlay is on top
@@ -199,11 +198,9 @@ class PlayScene(Scene):
         """Take the feed's newest PoseFrame if it is new: its picture, and (once started) the
         activity advanced on its time.  The events, or None when no frame with landmarks
         came (the caller may then advance the activity without one)."""
-        seen = self.ctx.feed.latest()
-        if seen.seq == self._seq:
+        seen = self.take_new()
+        if seen is None:
             return None
-        self._seq = seen.seq
-        update_camera(self.ctx, seen)
         self.frame = seen.frame
         if not self.started or seen.frame is None or self.activity.finished:
             return None
@@ -339,7 +336,6 @@ class PausedScene(Scene):
         self.play = play
         self.auto = auto
         self.back_s = 0.0
-        self._seq = -1
         w, h = ctx.canvas_size
         self.buttons.add(Button("resume", pygame.Rect(w // 2 - 110, h - 260, 220, 220), icon="play"))
         self.buttons.add(Button("home", pygame.Rect(40, h - 160, 120, 120), icon="home"))
@@ -358,10 +354,8 @@ class PausedScene(Scene):
         return frame.body is not None or bool(frame.hands)
 
     def sync(self) -> None:
-        seen = self.ctx.feed.latest()
-        if seen.seq != self._seq:
-            self._seq = seen.seq
-            update_camera(self.ctx, seen)
+        seen = self.take_new()
+        if seen is not None:
             self.play.frame = seen.frame
 
     def update(self, intents: Intents, dt: float) -> None:

@@ -18,7 +18,7 @@ from game.render import art
 from game.render.figures import FIGURES, draw_figure
 from game.render.overlay import draw_body, draw_hands
 from game.scenes.base import Scene
-from game.scenes.common import draw_activity_icon, draw_hand_cursors, update_camera
+from game.scenes.common import draw_activity_icon, draw_hand_cursors
 from game.storage import PlanStep
 from game.widgets import Button
 from tracking.frame import PoseFrame
@@ -78,7 +78,6 @@ class GetReadyScene(Scene):
         self.cue: str | None = None
         self.placed_s = 0.0
         self.pose_wait_s = 0.0
-        self._seq = -1
         self._said: dict[str, float] = {}
         self.frame: PoseFrame | None = None
         w, h = ctx.canvas_size
@@ -102,10 +101,8 @@ class GetReadyScene(Scene):
 
     def sync(self) -> None:
         """A new frame: its picture, where the child stands, and calibration (frame time)."""
-        seen = self.ctx.feed.latest()
-        if seen.seq != self._seq:
-            self._seq = seen.seq
-            update_camera(self.ctx, seen)
+        seen = self.take_new()
+        if seen is not None:
             self.frame = seen.frame
             self.cue = placement_cue(seen.frame, self.info.needs, self.seated)
             if self.cue is None:
