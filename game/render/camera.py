@@ -1,7 +1,7 @@
 """The child's camera picture behind the game, softened so the game art stands out.
 
 Conversion happens once per new camera frame (not per draw) and entirely in cv2/numpy: mirror,
-a light blur, half-desaturate, darken, resize to the window — then `pygame.image.frombuffer`
+half-desaturate, darken, resize to the window — then `pygame.image.frombuffer`
 wraps the bytes and, with a display open, one `convert()` to the display's pixel format makes
 every later blit a plain copy.  `prepare` does all that for the picture the tracker is still
 working on, so when its pose arrives the frame is drawn without converting anything.  With no
@@ -35,8 +35,7 @@ SOFTEN_MATRIX_RGB.setflags(write=False)
 INPUT_FORMATS = ("bgr", "rgb_mirrored")
 
 
-def soften(image_bgr: np.ndarray, size: tuple[int, int], mirror: bool, blur: bool = True,
-           rgb: bool = False) -> np.ndarray:
+def soften(image_bgr: np.ndarray, size: tuple[int, int], mirror: bool, rgb: bool = False) -> np.ndarray:
     """The picture as the screen shows it: (h, w, 3) uint8, contiguous, at `size` (w, h), in
     the channel order it came in (BGR, or RGB with `rgb`): no colour conversion pass."""
     img = image_bgr
@@ -46,8 +45,6 @@ def soften(image_bgr: np.ndarray, size: tuple[int, int], mirror: bool, blur: boo
         img = cv2.cvtColor(img, cv2.COLOR_BGRA2BGR)
     if mirror:
         img = cv2.flip(img, 1)
-    if blur:
-        img = cv2.GaussianBlur(img, (3, 3), 0)
     mixed = cv2.transform(img, SOFTEN_MATRIX_RGB if rgb else SOFTEN_MATRIX)  # grey mix, dim, lift: one pass
     w, h = size
     if (mixed.shape[1], mixed.shape[0]) != (w, h):
@@ -83,13 +80,12 @@ class CameraLayer:
     mirror; "rgb_mirrored": as the tracker gives it (tracking.tracker.Latest.image: RGB,
     already mirrored), shown as is.  Either way one cv2 pass per new frame, no cvtColor."""
 
-    def __init__(self, theme: Theme | None = None, mirror: bool = True, blur: bool = True,
+    def __init__(self, theme: Theme | None = None, mirror: bool = True,
                  input_format: str = "bgr") -> None:
         if input_format not in INPUT_FORMATS:
             raise ValueError(f"input_format must be one of {', '.join(INPUT_FORMATS)}, not {input_format!r}")
         self.theme = theme or Theme.default()
         self.mirror = mirror
-        self.blur = blur
         self.input_format = input_format
         self.conversions = 0  # how many pictures were converted (tests: once per new seq)
         self._seq: int | None = None
@@ -143,7 +139,7 @@ class CameraLayer:
     def _convert(self, image_bgr: np.ndarray) -> tuple[np.ndarray | None, pygame.Surface]:
         assert self._size is not None
         rgb = self.input_format == "rgb_mirrored"
-        pixels: np.ndarray | None = soften(image_bgr, self._size, self.mirror and not rgb, self.blur, rgb=rgb)
+        pixels: np.ndarray | None = soften(image_bgr, self._size, self.mirror and not rgb, rgb=rgb)
         assert pixels is not None
         h, w = pixels.shape[:2]
         surface = pygame.image.frombuffer(pixels.data, (w, h), "RGB" if rgb else "BGR")

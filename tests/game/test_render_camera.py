@@ -26,7 +26,7 @@ def _expected(bgr: tuple[int, int, int]) -> np.ndarray:
 
 
 def test_soften_mirrors_and_softens_exactly() -> None:
-    out = soften(_halves(), (64, 48), mirror=True, blur=False)
+    out = soften(_halves(), (64, 48), mirror=True)
     assert out.shape == (48, 64, 3) and out.dtype == np.uint8 and out.flags["C_CONTIGUOUS"]
     # mirrored: blue now on the left, red on the right
     assert np.abs(out[10, 5].astype(float) - _expected((255, 0, 0))).max() <= 1
@@ -36,14 +36,14 @@ def test_soften_mirrors_and_softens_exactly() -> None:
 
 
 def test_soften_without_mirror_keeps_sides_and_resizes() -> None:
-    out = soften(_halves(), (128, 96), mirror=False, blur=False)
+    out = soften(_halves(), (128, 96), mirror=False)
     assert out.shape == (96, 128, 3)
     assert out[50, 10, 2] > out[50, 10, 0]  # red still on the left
     assert out[50, 120, 0] > out[50, 120, 2]
 
 
 def test_layer_converts_once_per_new_seq_and_draws_the_mirrored_picture() -> None:
-    layer = CameraLayer(Theme.default(), mirror=True, blur=False)
+    layer = CameraLayer(Theme.default(), mirror=True)
     screen = pygame.Surface((64, 48))
     img = _halves()
     layer.set_image(img, seq=1)
@@ -85,7 +85,7 @@ def test_no_picture_draws_a_friendly_backdrop() -> None:
 
 def test_soften_rgb_softens_exactly_in_rgb_order() -> None:
     rgb = _halves()[:, :, ::-1].copy()  # left half red, right half blue, as RGB
-    out = soften(rgb, (64, 48), mirror=False, blur=False, rgb=True)
+    out = soften(rgb, (64, 48), mirror=False, rgb=True)
     assert np.abs(out[10, 5].astype(float) - _expected((0, 0, 255))[::-1]).max() <= 1
     assert np.abs(out[10, 60].astype(float) - _expected((255, 0, 0))[::-1]).max() <= 1
 
@@ -101,13 +101,13 @@ def test_rgb_mirrored_input_shows_the_same_picture_without_a_colour_conversion(m
     bgr[:, 40:] = (255, 40, 0)
     tracker_rgb = np.ascontiguousarray(cv2.flip(bgr, 1)[:, :, ::-1])
     from_camera, from_tracker = pygame.Surface((128, 96)), pygame.Surface((128, 96))
-    cam = CameraLayer(mirror=True, blur=False)
+    cam = CameraLayer(mirror=True)
     cam.set_image(bgr, seq=1)
     cam.draw(from_camera)
     calls: list[int] = []
     real = cv2.cvtColor
     monkeypatch.setattr(cv2, "cvtColor", lambda *a, **k: calls.append(1) or real(*a, **k))
-    trk = CameraLayer(mirror=True, blur=False, input_format="rgb_mirrored")
+    trk = CameraLayer(mirror=True, input_format="rgb_mirrored")
     trk.set_image(tracker_rgb, seq=1)
     trk.draw(from_tracker)
     trk.set_image(tracker_rgb, seq=1)
