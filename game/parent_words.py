@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 
 from exercises import catalog
 from game.storage import LogLine, PlanStep, Storage
+from logbook.words import plural
 
 
 def count_words(activity_id: str) -> tuple[str, str, str]:
@@ -23,13 +24,6 @@ def count_words(activity_id: str) -> tuple[str, str, str]:
     return (info.goal_measure, *info.count_words)
 
 
-
-
-def plural(n: float, one: str, many: str | None = None) -> str:
-    """ "1 activity", "2 activities", "0 jumps" (whole numbers shown without decimals)."""
-    many = many if many is not None else (one[:-1] + "ies" if one.endswith("y") and one[-2:-1] not in "aeiou" else one + "s")
-    shown = f"{n:g}" if isinstance(n, float) else str(n)
-    return f"{shown} {one if n == 1 else many}"
 
 
 def duration_words(seconds: float) -> str:

@@ -9,4 +9,5 @@ Modules (never imports pygame):
   exchange  export one child to CSV/JSON and import such a folder (idempotent)
   backup    daily copies of a SQLite logbook, last seven kept
   paths     the data folder (WIGGLEQUEST_DATA_DIR or the platform's) and the default URL
+  labels    metric names, units and values as a reader says them; words: counted nouns
 """

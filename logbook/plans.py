@@ -20,6 +20,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from exercises.api import ActivityInfo
+from logbook.words import plural
 
 MAX_FILE_BYTES = 1_000_000
 LEVELS = (1, 5)
@@ -46,7 +47,7 @@ class PlanError(Exception):
         text = f"{source}: {place + ': ' if place else ''}{what}"
         if more:
             others = ", ".join(p or "file" for p, _ in self.problems[1:4]) + (", ..." if more > 3 else "")
-            text += f" (and {more} more problem{'s' if more > 1 else ''}: {others})"
+            text += f" (and {plural(more, 'more problem')}: {others})"
         super().__init__(text)
 
 

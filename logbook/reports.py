@@ -33,6 +33,7 @@ from logbook.report_activities import (
     words,
 )
 from logbook.store import Logbook, item_progress
+from logbook.words import plural
 
 TEMPLATES = Path(__file__).parent / "templates"
 CALENDAR_MONTHS = 6
@@ -235,9 +236,9 @@ def _months_back(first_of_month: date, n: int) -> date:
 
 def _prescription(item_activity: str, required: float, unit: str, info: ActivityInfo | None) -> str:
     if unit == "minutes":
-        return f"{required:g} {'minute' if required == 1 else 'minutes'}"
+        return plural(float(required), "minute")
     if info is not None and info.goal_measure == "holds":
-        return f"{required:g} one-leg {'hold' if required == 1 else 'holds'}"
+        return plural(float(required), "one-leg hold")
     words = parent_words(item_activity, main_measure(info))[1]
     return f"{required:g} {words}"
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from game.errors import CliError
+from logbook.words import plural
 
 if TYPE_CHECKING:
     from logbook.store import Logbook
@@ -149,7 +150,7 @@ def plan_validate(args: argparse.Namespace) -> int:
     from logbook.plans import load_plan
 
     plan = load_plan(args.file)
-    print(f"{args.file}: ok — {len(plan.items)} item{'s' if len(plan.items) != 1 else ''}, "
+    print(f"{args.file}: ok — {plural(len(plan.items), 'item')}, "
           f"{plan.sessions_per_week} sessions a week from "
           f"{plan.valid_from or 'the day it is assigned'}"
           + (f" to {plan.valid_to}" if plan.valid_to else ""))
@@ -228,7 +229,7 @@ def plan_new(args: argparse.Namespace) -> int:
     plan = parse_plan(data, f"plan new -o {out}")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(plan.to_text("json" if out.suffix.lower() == ".json" else "yaml"), encoding="utf-8")
-    print(f"wrote {out} ({len(plan.items)} item{'s' if len(plan.items) != 1 else ''})")
+    print(f"wrote {out} ({plural(len(plan.items), 'item')})")
     return 0
 
 
@@ -289,7 +290,7 @@ def child_list(args: argparse.Namespace) -> int:
             details.append(f"affected side {c.affected_side}")
         if c.seated:
             details.append("seated")
-        print(f"{c.nickname}\t{', '.join(details)}\t{days} day{'s' if days != 1 else ''} played")
+        print(f"{c.nickname}\t{', '.join(details)}\t{plural(days, 'day')} played")
     return 0
 
 
@@ -302,7 +303,7 @@ def child_remove(args: argparse.Namespace) -> int:
         results = len(logbook.results_for(child.nickname))
         if not args.yes:
             try:
-                answer = input(f"Remove {child.nickname} and {results} recorded activit{'y' if results == 1 else 'ies'}? "
+                answer = input(f"Remove {child.nickname} and {plural(results, 'recorded activity', 'recorded activities')}? "
                                "An export is saved first. Type yes: ")
             except EOFError:
                 answer = ""
@@ -343,7 +344,7 @@ def export(args: argparse.Namespace) -> int:
     with _open(args) as logbook:
         child = logbook.child(args.child)
         files = export_child(logbook, child.nickname, args.output, args.format)
-    print(f"exported {child.nickname} to {args.output} ({len(files)} file{'s' if len(files) != 1 else ''})")
+    print(f"exported {child.nickname} to {args.output} ({plural(len(files), 'file')})")
     return 0
 
 

@@ -13,12 +13,13 @@ import pygame
 
 from exercises import catalog
 from game.input import Intents
-from game.parent_words import TodaySummary, plan_amount, plural, today_summary
+from game.parent_words import TodaySummary, plan_amount, today_summary
 from game.render import art
 from game.scenes.base import Scene
 from game.scenes.common import draw_sky, draw_sticker, heading, small_text
 from game.storage import PlanStep
 from game.widgets import Button
+from logbook.words import plural
 
 if TYPE_CHECKING:
     from game.context import GameContext

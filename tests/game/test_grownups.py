@@ -9,11 +9,12 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from game.devshots import sample_result
-from game.parent_words import amount_words, duration_words, line_words, plural, today_summary
+from game.parent_words import amount_words, duration_words, line_words, today_summary
 from game.scenes.grownups import GrownUpsScene, ParentGateScene, gate_sum
 from game.storage import LogbookStorage, LogLine, MemoryStorage, PlanStep
 from logbook.plans import parse_plan
 from logbook.store import Logbook
+from logbook.words import plural
 from tests.game.harness import Game
 
 DAY = date(2025, 3, 3)
