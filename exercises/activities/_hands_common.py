@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections import deque
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -44,6 +45,7 @@ PINCH_OPEN = 0.45  # ... and ends above this (the gap is the hysteresis)
 PINCH_ATTEMPT = 0.75  # went below this but never closed, then opened: a partial pinch
 STILL_HAND_SIZES = 0.5  # the ready gate: the wrist stays this close to where it has been resting
 STILL_TAU_S = 0.3
+SETTLE_S = 0.1  # a reading must last this long to count (3 frames at 30 fps)
 # Level values an adaptive level change leaves alone: they set the run's goal or layout.
 FIXED_DURING_RUN = frozenset({"reps", "objects", "baskets", "shapes", "start_shape"})
 OPEN_PINCH_GAP = 0.6  # an open hand's thumb-index gap, hand sizes (about 1.2 relaxed)
@@ -136,6 +138,76 @@ class PinchDetector:
 
 
 @dataclass
+class Settled:
+    """A per-frame reading (a finger count, a touching finger) that changes only once a new
+    value has lasted SETTLE_S: MediaPipe Hands misses a hand or flips its label for a frame or
+    two, and such a glitch must neither answer nor restart a hold.  `since` is when the value
+    first appeared, so holds and reaction times are still timed from the real change."""
+
+    settle_s: float = SETTLE_S
+    value: Any = None
+    since: float = 0.0
+    seen: bool = False
+    _candidate: Any = None
+    _candidate_since: float = 0.0
+
+    def update(self, reading: Any, t: float) -> bool:
+        """Feed one frame's reading; True when the settled value changed."""
+        if not self.seen:
+            self.value, self.since, self.seen = reading, t, True
+            return True
+        if reading == self.value:
+            self._candidate = None
+            return False
+        if self._candidate is None or reading != self._candidate:
+            self._candidate, self._candidate_since = reading, t
+        if t - self._candidate_since + 1e-9 >= self.settle_s:
+            self.value, self.since, self._candidate = reading, self._candidate_since, None
+            return True
+        return False
+
+
+@dataclass
+class HandLabels:
+    """Keeps each hand on its side while it moves continuously.  MediaPipe Hands sometimes
+    labels a hand as the other one for a frame or two (most often with one hand in view); a
+    per-side counter fed such a frame would count a tap or a pinch for the wrong hand.  A hand
+    whose wrist is where the *other* side's hand just was -- and not where its own label's hand
+    was -- takes the other side; with two hands the pairing that moved them least wins."""
+
+    memory_s: float = 0.5  # a side's last position is trusted this long
+    near: float = 1.5  # hand sizes: how far a wrist may move between two looks
+    wrists: dict[str, tuple[float, np.ndarray]] = field(default_factory=dict)  # side -> (t, xy)
+
+    def fix(self, hands: tuple[Hand, ...], frame: PoseFrame) -> tuple[Hand, ...]:
+        recent = {side: xy for side, (t, xy) in self.wrists.items() if frame.t - t <= self.memory_s}
+        points = [g.hand_xy(h, HandPoint.WRIST, frame.aspect) for h in hands]
+        sizes = [g.hand_size(h, frame.aspect) for h in hands]
+        sides = [h.side for h in hands]
+        if len(hands) == 1 and recent:
+            own, other = sides[0], "right" if sides[0] == "left" else "left"
+            reach = self.near * sizes[0]
+            def dist(side: str) -> float:
+                return float(np.linalg.norm(points[0] - recent[side])) if side in recent else math.inf
+            if dist(own) > reach and dist(other) <= reach:
+                sides = [other]
+        elif len(hands) == 2:
+            by_x = ["left", "right"] if points[0][0] <= points[1][0] else ["right", "left"]
+            if len(recent) == 2:
+                def cost(order: list[str]) -> float:
+                    return sum(float(np.linalg.norm(p - recent[s])) for p, s in zip(points, order, strict=True))
+                labelled = sides if sides[0] != sides[1] else by_x
+                other = [labelled[1], labelled[0]]
+                sides = other if cost(other) + self.near * min(sizes) < cost(labelled) else labelled
+            elif sides[0] == sides[1]:
+                sides = by_x  # the one further left on screen is the left hand
+        for side, xy in zip(sides, points, strict=True):
+            self.wrists[side] = (frame.t, xy)
+        return tuple(h if h.side == side else Hand(h.points, side, h.score)  # type: ignore[arg-type]
+                     for h, side in zip(hands, sides, strict=True))
+
+
+@dataclass
 class StillnessGate:
     """The hand activities' start pose: the needed hand(s) open and held still."""
 
@@ -168,6 +240,14 @@ class HandActivity(ActivityBase):
         super().__init__()
         self.gate = StillnessGate()
         self.preferred: Side | None = None  # with side "either": the hand in use
+        self.labels = HandLabels()
+        self._labelled: tuple[PoseFrame, tuple[Hand, ...]] | None = None
+
+    def hands_of(self, frame: PoseFrame) -> tuple[Hand, ...]:
+        """The frame's hands with their sides kept steady (HandLabels), worked out once per frame."""
+        if self._labelled is None or self._labelled[0] is not frame:
+            self._labelled = (frame, self.labels.fix(frame.hands, frame))
+        return self._labelled[1]
 
     def side_param(self) -> str:
         return str(self.params.get("side", "either"))
@@ -175,7 +255,7 @@ class HandActivity(ActivityBase):
     def wanted_hands(self, frame: PoseFrame) -> list[Hand]:
         """The hands this activity listens to in this frame (left before right)."""
         side = self.side_param()
-        hands = sorted(frame.hands, key=lambda h: h.side)
+        hands = sorted(self.hands_of(frame), key=lambda h: h.side)
         if side in SIDES:
             return [h for h in hands if h.side == side][:1]
         seen: dict[str, Hand] = {}

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from exercises import params as P
-from exercises.activities._hands_common import SIDES, HandActivity, count_fingers, mean
+from exercises.activities._hands_common import SIDES, HandActivity, Settled, count_fingers, mean
 from exercises.api import ActivityInfo, MetricSpec, ParamSpec
 from exercises.events import Event, Side, TargetHit, TargetMissed
 from tracking.frame import PoseFrame
@@ -89,8 +89,7 @@ class FingerCount(HandActivity):
         self.times: list[float] = []
         self.state = "gap"  # asking | gap
         self.state_since = 0.0  # activity clock
-        self.shown: int | None = None
-        self.steady_s = 0.0
+        self.reading = Settled()  # fingers shown, glitches of a frame or two ignored
         self.error_counted = False
         self.shown_at_ask: int | None = None
         self.responded = False
@@ -110,28 +109,26 @@ class FingerCount(HandActivity):
         previous = self.asked[-1] if self.asked else None
         self.asked.append(asked_number(int(self.params.get("seed", 1)), len(self.asked), self.max_number, previous))
         self.state, self.state_since = "asking", self.active_s
-        self.steady_s, self.error_counted = 0.0, False
+        self.error_counted = False
         self.shown_at_ask, self.responded = self.shown, False
 
     def step(self, frame: PoseFrame, t: float, dt: float) -> list[Event]:
         events: list[Event] = []
-        shown = sum(count_fingers(h, frame.aspect) for h in self.wanted_hands(frame))
+        clock = self.active_s
+        raw = sum(count_fingers(h, frame.aspect) for h in self.wanted_hands(frame))
+        if self.reading.update(raw, clock):
+            self.error_counted = False
+        shown = self.reading.value
         if self.state == "asking":
             if self.shown_at_ask is None:  # asked before any frame was seen (at the gate)
                 self.shown_at_ask = shown
             self.responded = self.responded or shown != self.shown_at_ask
-        if shown == self.shown:
-            self.steady_s += dt
-        else:
-            self.shown, self.steady_s, self.error_counted = shown, 0.0, False
-        clock = self.active_s
         if self.state == "gap":
             if clock - self.state_since >= GAP_S and not self.done():
-                self._ask()
-                self.steady_s = 0.0  # fingers held from before the question do not answer it
+                self._ask()  # fingers held from before the question do not answer it (held below)
             return events
         number = self.asked[-1]
-        held = min(self.steady_s, clock - self.state_since)
+        held = self.held()
         # Only an answer counts: fingers already up when the number was asked (the open hand of
         # the ready pose shows five) must change first, or an idle hand would score.
         if shown == number and held >= self.hold_s and self.responded:
@@ -153,6 +150,14 @@ class FingerCount(HandActivity):
             self.trial(False, t, events)
             self.state, self.state_since = "gap", clock
         return events
+
+    @property
+    def shown(self) -> int | None:
+        return self.reading.value
+
+    def held(self) -> float:
+        """How long the fingers shown now have been shown since the number was asked."""
+        return max(0.0, min(self.active_s - self.reading.since, self.active_s - self.state_since))
 
     def count(self) -> int:
         return self.correct
@@ -180,7 +185,7 @@ class FingerCount(HandActivity):
         number = self.asked[-1] if self.asked else None
         hold = None
         if self.state == "asking" and self.shown == number:
-            hold = min(1.0, self.steady_s / self.hold_s)
+            hold = min(1.0, self.held() / self.hold_s)
         return {"number": number, "shown": self.shown, "hold": hold,
                 "extra": {"state": self.state, "asked": len(self.asked)}}
 

@@ -40,7 +40,7 @@ SCRIPTS: dict[str, tuple[str, dict[str, object], float]] = {
     "copy_the_pose": ("pose_sequence", {}, 0.45),
     "bubble_pop": ("pinch_cycles", {}, 0.55),
     "air_trace": ("trace_shape", {}, 0.6),
-    "finger_count": ("show_fingers", {}, 0.5),
+    "finger_count": ("show_fingers", {}, 0.52),
     "finger_taps": ("finger_taps", {}, 0.55),
     "pinch_and_sort": ("pinch_and_carry", {}, 0.5),
 }

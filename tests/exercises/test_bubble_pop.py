@@ -14,7 +14,7 @@ from tracking.synthetic.motions.fingers import ShowFingers
 from tracking.synthetic.motions.pinch import PinchCycles
 from tracking.synthetic.source import Degrade, MotionScript, SyntheticSource
 
-NOISY = Degrade(noise=0.004, jitter=0.004, drop_rate=0.05)
+NOISY = Degrade(noise=0.004, jitter=0.004, drop_rate=0.05, hand_miss_rate=0.05, hand_swap_rate=0.02)
 PERFECT = Degrade()
 T_PLAY = 1.0  # the script's open hand is still from t=0, so the ready gate opens after 1 s
 LEVEL = 2  # bubbles: radius 0.085, rising 0.05/s, one every 2.5 s

@@ -13,7 +13,7 @@ from exercises.catalog import create, resolve_params
 from tracking.synthetic.motions.fingers import ShowFingers
 from tracking.synthetic.source import Degrade, MotionScript, SyntheticSource
 
-NOISY = Degrade(noise=0.004, jitter=0.004, drop_rate=0.05)
+NOISY = Degrade(noise=0.004, jitter=0.004, drop_rate=0.05, hand_miss_rate=0.05, hand_swap_rate=0.02)
 PERFECT = Degrade()
 HOLD = 1.8  # the child shows each number this long (the activity answers after 0.6 s + 0.8 s gap)
 

@@ -15,7 +15,7 @@ from tracking.synthetic.motions.fingers import ShowFingers
 from tracking.synthetic.motions.taps import FingerTaps
 from tracking.synthetic.source import Degrade, MotionScript, SyntheticSource
 
-NOISY = Degrade(noise=0.004, jitter=0.004, drop_rate=0.05)
+NOISY = Degrade(noise=0.004, jitter=0.004, drop_rate=0.05, hand_miss_rate=0.05, hand_swap_rate=0.02)
 PERFECT = Degrade()
 
 

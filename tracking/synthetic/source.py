@@ -41,10 +41,15 @@ class Degrade:
     drop_rate: float = 0.0  # share of frames where the tracker sees nothing
     occlude: tuple[int, ...] = ()  # body landmarks hidden (visibility near 0, position wanders)
     occlude_rate: float = 0.0  # share of frames in which `occlude` applies
+    # MediaPipe Hands fails per hand, never per finger: a hand goes missing for a frame, or its
+    # handedness label flips (most often with one hand in view).
+    hand_miss_rate: float = 0.0  # share of frames in which each hand, on its own, is not found
+    hand_swap_rate: float = 0.0  # share of frames in which each hand comes labelled as the other
 
     @property
     def perfect(self) -> bool:
-        return not (self.noise or self.jitter or self.drop_rate or (self.occlude and self.occlude_rate))
+        return not (self.noise or self.jitter or self.drop_rate or (self.occlude and self.occlude_rate)
+                    or self.hand_miss_rate or self.hand_swap_rate)
 
 
 LOWER_BODY: tuple[int, ...] = tuple(int(b) for b in (
@@ -66,11 +71,13 @@ class SyntheticSource:
     name: str = "synthetic"
     _index: int = 0
     _rng: np.random.Generator | None = None
+    _hand_rng: np.random.Generator | None = None  # its own stream: hand failures shift nothing else
     _t0: float = 0.0
 
     def open(self) -> None:
         self._index = 0
         self._rng = np.random.default_rng(self.seed)
+        self._hand_rng = np.random.default_rng((self.seed, 1))
         self._t0 = time.monotonic()
 
     def close(self) -> None:
@@ -124,6 +131,8 @@ class SyntheticSource:
                 Hand(h.points + rng.normal(0.0, d.noise, size=h.points.shape), h.side, h.score)
                 for h in hands
             )
+        if hands and (d.hand_miss_rate or d.hand_swap_rate):
+            hands = self._hand_failures(hands)
         if dropped:
             body, hands = None, ()
         return PoseFrame(
@@ -134,6 +143,18 @@ class SyntheticSource:
             image_size=self.image_size,
             source=self.name,
         )
+
+    def _hand_failures(self, hands: tuple[Hand, ...]) -> tuple[Hand, ...]:
+        assert self._hand_rng is not None
+        d, kept = self.degrade, []
+        for hand in hands:
+            missed, swapped = self._hand_rng.random(2)  # both drawn every time, as above
+            if missed < d.hand_miss_rate:
+                continue
+            if swapped < d.hand_swap_rate:
+                hand = Hand(hand.points, "right" if hand.side == "left" else "left", hand.score)
+            kept.append(hand)
+        return tuple(kept)
 
     def frames(self) -> list[PoseFrame]:
         """Every frame of the script, for tests that feed an activity directly."""
