@@ -139,23 +139,20 @@ class PinchDetector:
 
 @dataclass
 class Settled:
-    """A per-frame reading (a finger count, a touching finger) that changes only once a new
-    value has lasted SETTLE_S: MediaPipe Hands misses a hand or flips its label for a frame or
-    two, and such a glitch must neither answer nor restart a hold.  `since` is when the value
-    first appeared, so holds and reaction times are still timed from the real change."""
+    """A per-frame reading (the fingers shown) that changes only once a new value has lasted
+    SETTLE_S -- the first value too (None until then): MediaPipe Hands misses a hand or flips
+    its label for a frame or two, and such a glitch must neither answer nor restart a hold.
+    `since` is when the value first appeared, so holds and reaction times are still timed from
+    the real change."""
 
     settle_s: float = SETTLE_S
     value: Any = None
     since: float = 0.0
-    seen: bool = False
     _candidate: Any = None
     _candidate_since: float = 0.0
 
     def update(self, reading: Any, t: float) -> bool:
         """Feed one frame's reading; True when the settled value changed."""
-        if not self.seen:
-            self.value, self.since, self.seen = reading, t, True
-            return True
         if reading == self.value:
             self._candidate = None
             return False
@@ -169,40 +166,58 @@ class Settled:
 
 @dataclass
 class HandLabels:
-    """Keeps each hand on its side while it moves continuously.  MediaPipe Hands sometimes
-    labels a hand as the other one for a frame or two (most often with one hand in view); a
-    per-side counter fed such a frame would count a tap or a pinch for the wrong hand.  A hand
-    whose wrist is where the *other* side's hand just was -- and not where its own label's hand
-    was -- takes the other side; with two hands the pairing that moved them least wins."""
+    """Keeps each hand on its side through a mislabelled frame or two.  MediaPipe Hands
+    sometimes labels a hand as the other one for a frame or two (most often with one hand in
+    view); a per-side counter fed such a frame would count a tap or a pinch for the wrong hand.
+    A hand whose wrist is where the *other* side's hand just was -- and not where its own
+    label's hand was -- takes the other side; with two hands the pairing that moved them least
+    wins.  Overriding the labels ends after `max_override_s`: a label that disagrees longer is
+    no glitch (the child switched hands close to where the other was, or the first look was
+    the mislabelled one), so MediaPipe is believed from then on."""
 
     memory_s: float = 0.5  # a side's last position is trusted this long
     near: float = 1.5  # hand sizes: how far a wrist may move between two looks
+    max_override_s: float = 0.2  # glitches last 1-2 frames; 6 frames is not a glitch
     wrists: dict[str, tuple[float, np.ndarray]] = field(default_factory=dict)  # side -> (t, xy)
+    overriding_since: float | None = None
 
     def fix(self, hands: tuple[Hand, ...], frame: PoseFrame) -> tuple[Hand, ...]:
-        recent = {side: xy for side, (t, xy) in self.wrists.items() if frame.t - t <= self.memory_s}
+        recent = {side: xy for side, (t, xy) in self.wrists.items() if 0.0 <= frame.t - t <= self.memory_s}
         points = [g.hand_xy(h, HandPoint.WRIST, frame.aspect) for h in hands]
         sizes = [g.hand_size(h, frame.aspect) for h in hands]
-        sides = [h.side for h in hands]
+        labelled = [h.side for h in hands]
+        if len(hands) == 2 and labelled[0] == labelled[1]:  # one label twice: go by position
+            labelled = ["left", "right"] if points[0][0] <= points[1][0] else ["right", "left"]
+        sides = labelled
         if len(hands) == 1 and recent:
-            own, other = sides[0], "right" if sides[0] == "left" else "left"
+            other = "right" if labelled[0] == "left" else "left"
             reach = self.near * sizes[0]
+
             def dist(side: str) -> float:
                 return float(np.linalg.norm(points[0] - recent[side])) if side in recent else math.inf
-            if dist(own) > reach and dist(other) <= reach:
+
+            if dist(labelled[0]) > reach and dist(other) <= reach:
                 sides = [other]
-        elif len(hands) == 2:
-            by_x = ["left", "right"] if points[0][0] <= points[1][0] else ["right", "left"]
-            if len(recent) == 2:
-                def cost(order: list[str]) -> float:
-                    return sum(float(np.linalg.norm(p - recent[s])) for p, s in zip(points, order, strict=True))
-                labelled = sides if sides[0] != sides[1] else by_x
-                other = [labelled[1], labelled[0]]
-                sides = other if cost(other) + self.near * min(sizes) < cost(labelled) else labelled
-            elif sides[0] == sides[1]:
-                sides = by_x  # the one further left on screen is the left hand
+        elif len(hands) == 2 and len(recent) == 2:
+            def cost(order: list[str]) -> float:
+                return sum(float(np.linalg.norm(p - recent[s])) for p, s in zip(points, order, strict=True))
+
+            swapped = [labelled[1], labelled[0]]
+            if cost(swapped) + self.near * min(sizes) < cost(labelled):
+                sides = swapped
+        if sides != labelled:
+            if self.overriding_since is None:
+                self.overriding_since = frame.t
+            elif frame.t - self.overriding_since > self.max_override_s:
+                sides = labelled
+        if sides == labelled:
+            self.overriding_since = None
         for side, xy in zip(sides, points, strict=True):
             self.wrists[side] = (frame.t, xy)
+        if len(hands) == 1:  # the other side's last look at this very spot was this hand
+            ghost = "right" if sides[0] == "left" else "left"
+            if ghost in recent and float(np.linalg.norm(points[0] - recent[ghost])) <= self.near * sizes[0]:
+                del self.wrists[ghost]
         return tuple(h if h.side == side else Hand(h.points, side, h.score)  # type: ignore[arg-type]
                      for h, side in zip(hands, sides, strict=True))
 

@@ -119,6 +119,8 @@ class FingerCount(HandActivity):
         if self.reading.update(raw, clock):
             self.error_counted = False
         shown = self.reading.value
+        if shown is None:  # nothing has lasted long enough to be believed yet
+            return events
         if self.state == "asking":
             if self.shown_at_ask is None:  # asked before any frame was seen (at the gate)
                 self.shown_at_ask = shown

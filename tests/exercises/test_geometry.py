@@ -219,7 +219,7 @@ def test_body_measures_invariant_to_scale_and_translation(
     b = _all_angles(PoseFrame(0, 0.0, _transform(body, scale, dx, dy), (), SIZE))
     assert None not in a
     for x, y in zip(a, b, strict=True):
-        assert y == pytest.approx(x, rel=1e-6, abs=1e-6)
+        assert y == pytest.approx(x, rel=1e-6, abs=1e-4)  # degrees; arccos near 0 magnifies rounding
 
 
 @settings(max_examples=60, deadline=None)
