@@ -15,7 +15,7 @@ memory are per mode.  Measurement starts once the models are loaded (and, for th
 new PoseFrame, the time just after the flip minus when its picture was taken (below).  "landmarks p95" is
 grab -> landmarks ready (the tracker's own figure; naive: after process()), and "loop CPU" the
 drawing thread's CPU time per drawn frame (naive: grab + inference + drawing).  The game's
-inference and landmarks percentiles are the tracker's own, over its last 120 frames.
+inference and landmarks percentiles are the tracker's own, over the measured window.
 
 Latency is compared from capture: from when the simulated camera had the picture (frame index
 / fps on its timeline) to the flip that first shows its pose.  That is what the child sees.
@@ -151,6 +151,7 @@ def run_project(clip: Path, seconds: float, activity: str, profile: Path | None)
         if time.monotonic() > deadline or feed.status() == "error":
             raise RuntimeError(f"the game never started tracking: {feed.status()} {feed.message()}")
     tracker = trackers[-1]
+    tracker.reset_stats(window=int(seconds * CAMERA_FPS * 2) + 60)  # percentiles of this window only
     before = tracker.stats()
     t0, fps = tracker.source._t0, tracker.source.fps  # noqa: SLF001 - the simulated camera's timeline
     latencies: list[float] = []

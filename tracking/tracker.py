@@ -208,6 +208,17 @@ class Tracker:
                        "frames_skipped_by_source": skipped},
             )
 
+    def reset_stats(self, window: int | None = None) -> None:
+        """Forget the timing samples (rates, inference and latency percentiles), keeping the
+        frame counters, and keep up to `window` samples from now on: a benchmark's percentiles
+        then cover exactly the frames it measured."""
+        with self._lock:
+            size = window or self._infer_ms.maxlen
+            self._grab_times = deque(maxlen=size)
+            self._done_times = deque(maxlen=size)
+            self._infer_ms = deque(maxlen=size)
+            self._latency_ms = deque(maxlen=size)
+
     def set_estimator(self, factory: EstimatorFactory | None) -> None:
         """Swap the models without stopping the camera (e.g. an activity that needs hands).
 

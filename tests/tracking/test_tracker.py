@@ -320,3 +320,17 @@ def test_models_can_be_swapped_without_stopping_the_camera() -> None:
     assert tracker.stats().status == "running"
     assert tracker.stop()
     assert second.closed
+
+
+def test_reset_stats_keeps_counters_and_measures_only_what_follows() -> None:
+    camera, model = FreeRunningCamera(), FakeEstimator(delay=0.01)
+    tracker = Tracker(camera, lambda: model, smooth=False).start()
+    wait_for(lambda: tracker.stats().frames_processed >= 5)
+    model.delay = 0.04  # slower from now on
+    tracker.reset_stats(window=500)
+    processed = tracker.stats().frames_processed
+    assert processed >= 5 and tracker.stats().inference_ms_p50 == 0.0  # no samples yet
+    wait_for(lambda: tracker.stats().frames_processed >= processed + 5)
+    stats = tracker.stats()
+    assert stats.inference_ms_p50 >= 35.0  # only the slow frames count
+    assert tracker.stop()
