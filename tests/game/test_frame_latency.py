@@ -223,3 +223,20 @@ def test_the_app_prepares_the_picture_the_tracker_is_working_on() -> None:
     game.run(2 / 60, draw_every=1)
     assert game.ctx.camera.has_image and game.ctx.camera.conversions == 1  # shown, not redone
     game.close()
+
+
+def test_starting_the_tracker_shortens_the_gil_switch_interval() -> None:
+    """Draw loop and tracker share the GIL; a finished inference must not wait 5 ms for it."""
+    import sys
+
+    from game.feeds import GIL_SWITCH_S
+
+    before = sys.getswitchinterval()
+    try:
+        sys.setswitchinterval(0.005)
+        feed = TrackerFeed(lambda needs: SlotTracker(), "video", start=False)
+        assert sys.getswitchinterval() == 0.005  # nothing changes until a tracker runs
+        feed.start()
+        assert sys.getswitchinterval() <= GIL_SWITCH_S
+    finally:
+        sys.setswitchinterval(before)
