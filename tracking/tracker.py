@@ -44,6 +44,10 @@ from tracking.sources.base import FrameSource, Grab, SourceError
 
 EstimatorFactory = Callable[[], Estimator]
 STOP_TIMEOUT = 1.0
+# A frame that waited while the model was busy is nearly a whole camera frame old when the model
+# is free again if the next one is due within this long (or is overdue, so being decoded): the
+# worker then waits for that one, a picture ~30 ms fresher for at most this much delay.
+FRESHER_WAIT_S = 0.006
 
 
 class Latest(NamedTuple):
@@ -112,7 +116,7 @@ class Tracker:
                  *, smooth: bool = True, smoother: PoseSmoother | None = None,
                  keep_image: bool = True, on_frame: Callable[[PoseFrame], None] | None = None,
                  live: bool | None = None, retry_interval: float = 1.0,
-                 window: int = 120) -> None:
+                 window: int = 120, fresher_wait_s: float = FRESHER_WAIT_S) -> None:
         self.source = source
         self._factory = estimator_factory
         self._smoother = smoother if smoother is not None else (PoseSmoother() if smooth else None)
@@ -120,6 +124,7 @@ class Tracker:
         self._on_frame = on_frame
         self.live = bool(getattr(source, "realtime", True)) if live is None else live
         self.retry_interval = retry_interval
+        self.fresher_wait_s = fresher_wait_s
         self._reconnect = bool(getattr(source, "reconnect", False))
 
         self._lock = threading.Lock()
@@ -436,7 +441,7 @@ class Tracker:
                     self._load_estimator()
                 item = self._slot.take(timeout=0.1)
                 if item is not None:
-                    self._process(item)
+                    self._process(self._fresher(item))
                 elif self._source_done.is_set():
                     item = self._slot.take(timeout=0.0)
                     if item is not None:
@@ -447,6 +452,22 @@ class Tracker:
             self._fail(exc)
         finally:
             self._close_estimator()
+
+    def _fresher(self, item: _Item) -> _Item:
+        """`item`, or the camera's next frame if that is due within fresher_wait_s (see
+        FRESHER_WAIT_S); the older one then counts as dropped."""
+        fps = float(getattr(self.source, "fps", 0.0) or 0.0)
+        if fps <= 0 or self.fresher_wait_s <= 0:
+            return item
+        due_in = item.grabbed_at + 1.0 / fps - time.monotonic()
+        if not -0.5 / fps < due_in <= self.fresher_wait_s:  # overdue: it is being decoded now
+            return item
+        newer = self._slot.take(timeout=self.fresher_wait_s)
+        if newer is None:
+            return item
+        with self._lock:
+            self._dropped += 1
+        return newer
 
     def _sequential_loop(self) -> None:
         try:

@@ -334,3 +334,32 @@ def test_reset_stats_keeps_counters_and_measures_only_what_follows() -> None:
     stats = tracker.stats()
     assert stats.inference_ms_p50 >= 35.0  # only the slow frames count
     assert tracker.stop()
+
+
+class SlowCamera(GatedCamera):
+    """A gated camera that says it runs at 2 fps, so "the next frame is due soon" spans
+    tenths of a second and the test does not depend on milliseconds."""
+
+    fps = 2.0
+
+
+@pytest.mark.parametrize(("wait_s", "expected"), [(0.3, [0, 2]), (0.0, [0, 1])])
+def test_a_stale_waiting_frame_gives_way_to_the_next_one_due_at_once(wait_s: float, expected: list[int]) -> None:
+    camera, model = SlowCamera(), FakeEstimator(gated=True)
+    tracker = Tracker(camera, lambda: model, smooth=False, fresher_wait_s=wait_s).start()
+    assert tracker.wait_ready(10)
+    camera.release(1)
+    wait_for(lambda: model.seen == [0])  # the model is busy with frame 0 ...
+    camera.release(1)  # ... while frame 1 arrives and waits
+    wait_for(lambda: tracker.stats().frames_grabbed == 2)
+    time.sleep(0.3)  # frame 1 is now 0.3 s old; at 2 fps the next is due in 0.2 s
+    model.gate.release()  # type: ignore[union-attr]  # frame 0 done: the model is free
+    time.sleep(0.1)
+    camera.release(1)  # frame 2 arrives within the wait
+    for _ in range(3):
+        model.gate.release()  # type: ignore[union-attr]
+    wait_for(lambda: len(model.seen) >= 2)
+    time.sleep(0.2)
+    assert model.seen[:2] == expected
+    camera.finished.set()
+    assert tracker.stop()
