@@ -23,7 +23,7 @@ from exercises import params as common
 from exercises.activities._stillness import Stillness
 from exercises.api import ParamSpec
 from exercises.base import ActivityBase
-from exercises.events import Side
+from exercises.events import Event, PartialRep, RepCompleted, Side
 from exercises.geometry import pt, torso_length, visible
 from exercises.reps import RepCounter, RepOutcome
 from tracking.frame import PoseFrame
@@ -227,6 +227,18 @@ class GrossActivity(ActivityBase):
 
     def still(self, frame: PoseFrame, t: float) -> bool:
         return self.stillness.still(frame, t, self.unit)
+
+    def counted(self, out: RepOutcome, t: float, events: list[Event], side: Side | None = None) -> None:
+        """A movement completed as a rep: its event (quality = how full it was) and a good trial."""
+        events.append(RepCompleted(t, count=self.count(), side=side, quality=min(1.0, out.peak)))
+        self.trial(True, t, events)
+
+    def fell_short(self, out: RepOutcome, t: float, events: list[Event], cue: str,
+                   side: Side | None = None) -> None:
+        """A half-move: its event, a missed trial and the cue saying what to do more."""
+        events.append(PartialRep(t, side=side, reached=round(min(1.0, out.peak), 3)))
+        self.trial(False, t, events)
+        self.cue(events, cue, t)
 
     def on_level_change(self, old: int, new: int, t: float) -> None:
         """A new level brings its own thresholds."""

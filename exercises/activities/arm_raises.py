@@ -27,7 +27,7 @@ from exercises.activities._gross_common import (
 )
 from exercises.api import ActivityInfo, MetricSpec, ParamSpec
 from exercises.base import asymmetry_index
-from exercises.events import Event, PartialRep, RepCompleted, Side
+from exercises.events import Event, Side
 from exercises.geometry import shoulder_abduction, visible
 from exercises.reps import RepCounter, cadence_per_min, normalise
 from tracking.frame import PoseFrame
@@ -119,26 +119,19 @@ class ArmRaises(GrossActivity):
             if out.completed:
                 if counts:
                     self.counted_times.append(t)
-                    events.append(RepCompleted(t, count=self.count(), side=side,
-                                               quality=min(1.0, out.peak)))
-                    self.trial(True, t, events)
+                    self.counted(out, t, events, side)
                 elif mode in SIDES:
                     self.cue(events, f"use_{mode}", t)
             elif out.partial and counts:
-                events.append(PartialRep(t, side=side, reached=round(min(1.0, out.peak), 3)))
-                self.trial(False, t, events)
-                self.cue(events, "arms_higher", t)
+                self.fell_short(out, t, events, "arms_higher", side)
         if mode == "both":
             low = None if None in signals.values() else min(signals.values())  # type: ignore[type-var]
             out = self.together.update(low, t)
             if out.completed:
                 self.counted_times.append(t)
-                events.append(RepCompleted(t, count=self.count(), quality=min(1.0, out.peak)))
-                self.trial(True, t, events)
+                self.counted(out, t, events)
             elif out.partial:
-                events.append(PartialRep(t, reached=round(min(1.0, out.peak), 3)))
-                self.trial(False, t, events)
-                self.cue(events, "arms_higher", t)
+                self.fell_short(out, t, events, "arms_higher")
         return events
 
     def _main(self) -> tuple[int, int]:

@@ -29,7 +29,7 @@ from exercises.activities._gross_common import (
     success_rate,
 )
 from exercises.api import ActivityInfo, MetricSpec, ParamSpec
-from exercises.events import Event, PartialRep, RepCompleted
+from exercises.events import Event
 from exercises.geometry import knee_angle, leg_length, pt, side_lm, visible
 from exercises.reps import RepCounter, cadence_per_min
 from tracking.frame import PoseFrame
@@ -165,12 +165,9 @@ class BunnyHops(GrossActivity):
                 return events
             self.hop_times.append(t)
             self.heights.append(self.hops.per_rep["rise"][-1])
-            events.append(RepCompleted(t, count=self.count(), quality=min(1.0, out.peak)))
-            self.trial(True, t, events)
+            self.counted(out, t, events)
         elif out.partial:
-            events.append(PartialRep(t, reached=round(min(1.0, out.peak), 3)))
-            self.trial(False, t, events)
-            self.cue(events, "jump", t)
+            self.fell_short(out, t, events, "jump")
         return events
 
     def done(self) -> bool:

@@ -26,7 +26,7 @@ from exercises.activities._gross_common import (
     y_of,
 )
 from exercises.api import ActivityInfo, MetricSpec, ParamSpec
-from exercises.events import Event, PartialRep, RepCompleted, Side
+from exercises.events import Event, Side
 from exercises.geometry import knee_angle, visible
 from exercises.reps import RepCounter, mean_interval_s
 from tracking.frame import PoseFrame
@@ -125,12 +125,9 @@ class FrogSquats(GrossActivity):
         events: list[Event] = []
         out = self.squats.update(signal, t, {"drop": drop, "knee": both, **knees})
         if out.completed:
-            events.append(RepCompleted(t, count=self.squats.reps, quality=min(1.0, out.peak)))
-            self.trial(True, t, events)
+            self.counted(out, t, events)
         elif out.partial:
-            events.append(PartialRep(t, reached=round(min(1.0, out.peak), 3)))
-            self.trial(False, t, events)
-            self.cue(events, "go_lower", t)
+            self.fell_short(out, t, events, "go_lower")
         return events
 
     def done(self) -> bool:

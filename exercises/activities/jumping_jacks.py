@@ -29,7 +29,7 @@ from exercises.activities._gross_common import (
 )
 from exercises.api import ActivityInfo, MetricSpec, ParamSpec
 from exercises.base import asymmetry_index
-from exercises.events import Event, PartialRep, RepCompleted, Side
+from exercises.events import Event, Side
 from exercises.geometry import shoulder_abduction, visible
 from exercises.reps import RepCounter, normalise
 from tracking.frame import PoseFrame
@@ -152,16 +152,10 @@ class JumpingJacks(GrossActivity):
         events: list[Event] = []
         out = self.jacks.update(signal, t, measures)
         if out.completed:
-            events.append(RepCompleted(t, count=self.jacks.reps, quality=min(1.0, out.peak)))
-            self.trial(True, t, events)
+            self.counted(out, t, events)
         elif out.partial:
-            events.append(PartialRep(t, reached=round(min(1.0, out.peak), 3)))
-            self.trial(False, t, events)
             reached = self.jacks.partial_extremes[-1]
-            if reached.get("arms", 0.0) < 1.0:
-                self.cue(events, "arms_higher", t)
-            else:
-                self.cue(events, "feet_apart", t)
+            self.fell_short(out, t, events, "arms_higher" if reached.get("arms", 0.0) < 1.0 else "feet_apart")
         return events
 
     def done(self) -> bool:

@@ -27,7 +27,7 @@ from exercises.activities._gross_common import (
 )
 from exercises.api import ActivityInfo, MetricSpec, ParamSpec
 from exercises.base import asymmetry_index
-from exercises.events import Event, PartialRep, RepCompleted, Side
+from exercises.events import Event, Side
 from exercises.geometry import hip_flexion, pt, side_lm, visible
 from exercises.reps import RepCounter, cadence_per_min
 from tracking.frame import PoseFrame
@@ -163,13 +163,9 @@ class MarchInPlace(GrossActivity):
                     self.errors += 1
                     self.cue(events, "other_leg", t)
                 self.last_leg = side
-                events.append(RepCompleted(t, count=self.count(), side=side,
-                                           quality=min(1.0, out.peak)))
-                self.trial(True, t, events)
+                self.counted(out, t, events, side)
             elif out.partial:
-                events.append(PartialRep(t, side=side, reached=round(min(1.0, out.peak), 3)))
-                self.trial(False, t, events)
-                self.cue(events, "knees_higher", t)
+                self.fell_short(out, t, events, "knees_higher", side)
         return events
 
     def done(self) -> bool:
