@@ -18,7 +18,7 @@ import pygame
 
 from exercises.api import ActivityView, Target
 from exercises.events import CUES
-from game.render.art import _heart, draw_cue_icon, draw_star
+from game.render.art import CREAM, Point, _heart, draw_cue_icon, draw_star
 from game.render.effects import bounce, star_points
 from game.render.figures import (
     Figure,
@@ -42,8 +42,6 @@ from game.theme import (
     Theme,
 )
 
-Point = tuple[float, float]
-CREAM: Color = (250, 247, 238)
 DIM: Color = (90, 96, 120)
 
 # Which token fills the progress row, per activity.
