@@ -118,3 +118,23 @@ def test_cli_runner_turns_usage_errors_into_exit_codes() -> None:
 
     code, out, err = run_cli(["count", "clip.mp4", "--gate", "sideways"])
     assert code == 2 and out == "" and "invalid choice" in err
+
+
+def test_ab_flips_a_knob_inside_one_game_and_credits_poses_to_each_state(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks import ab
+    from tracking.testclips import make_person_clip
+
+    clip = make_person_clip(tmp_path / "tiny.mp4", frames=60, size=(320, 240)).path
+    assert ab.main(["--knob", "gil_switch", "--seconds", "2", "--period", "0.5", "--clip", str(clip)]) == 0
+    out = capsys.readouterr().out
+    for state in ("on", "off"):
+        row = re.search(rf"^gil_switch {state}\s+(\d+)\s", out, re.M)
+        assert row is not None and int(row.group(1)) > 0, out  # both states saw poses
+    assert re.fullmatch(r"ab: gil_switch on/off capture-to-screen p95 [\d.]+ / [\d.]+ ms", last_line(out))
+    import sys
+
+    from game.feeds import GIL_SWITCH_S
+
+    assert sys.getswitchinterval() == GIL_SWITCH_S  # left as the game runs it
+    assert ab.main(["--knob", "gil_switch", "--seconds", "1", "--period", "1"]) == 2
